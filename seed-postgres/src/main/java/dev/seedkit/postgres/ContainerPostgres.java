@@ -1,0 +1,104 @@
+package dev.seedkit.postgres;
+
+import com.github.dockerjava.api.model.ExposedPort;
+import com.github.dockerjava.api.model.PortBinding;
+import com.github.dockerjava.api.model.Ports;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.postgresql.PostgreSQLContainer;
+import org.testcontainers.utility.DockerImageName;
+
+/**
+ * PostgreSQL in a Docker container started through Testcontainers. Only this class touches Testcontainers, so the
+ * dependency stays optional: it is loaded when a container is asked for, after {@link #available()} said yes.
+ * The container's port is published on 127.0.0.1 only.
+ */
+final class ContainerPostgres implements PostgresServer {
+
+    private static final Logger log = LoggerFactory.getLogger(ContainerPostgres.class);
+    private static final int POSTGRES_PORT = 5432;
+
+    private final PostgreSQLContainer container;
+    private final String image;
+
+    private ContainerPostgres(PostgreSQLContainer container, String image) {
+        this.container = container;
+        this.image = image;
+    }
+
+    /** Whether Testcontainers is on the classpath and finds a Docker engine. */
+    static boolean available() {
+        return testcontainersOnClasspath() && DockerClientFactory.instance().isDockerAvailable();
+    }
+
+    static boolean testcontainersOnClasspath() {
+        try {
+            Class.forName("org.testcontainers.DockerClientFactory", false, ContainerPostgres.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    static PostgresServer start(String image) {
+        if (!testcontainersOnClasspath()) {
+            throw new PostgresServerException("A PostgreSQL container was asked for, but Testcontainers is not on the "
+                    + "classpath. Add org.testcontainers:testcontainers-postgresql as a test dependency.");
+        }
+        if (!DockerClientFactory.instance().isDockerAvailable()) {
+            throw new PostgresServerException("A PostgreSQL container was asked for, but Testcontainers finds no "
+                    + "Docker engine. Start Docker (or set DOCKER_HOST), or use the embedded server instead.");
+        }
+        long started = System.nanoTime();
+        DockerImageName name = DockerImageName.parse(image).asCompatibleSubstituteFor("postgres");
+        PostgreSQLContainer container = new PostgreSQLContainer(name)
+                .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(new PortBinding(
+                        Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(POSTGRES_PORT))));
+        container.start();
+        ContainerPostgres server = new ContainerPostgres(container, image);
+        log.info("PostgreSQL container {} ready on {}:{} in {} ms", image, server.host(), server.port(),
+                (System.nanoTime() - started) / 1_000_000);
+        return server;
+    }
+
+    @Override
+    public String host() {
+        return container.getHost();
+    }
+
+    @Override
+    public int port() {
+        return container.getMappedPort(POSTGRES_PORT);
+    }
+
+    @Override
+    public String username() {
+        return container.getUsername();
+    }
+
+    @Override
+    public String password() {
+        return container.getPassword();
+    }
+
+    @Override
+    public String defaultDatabase() {
+        return container.getDatabaseName();
+    }
+
+    @Override
+    public String description() {
+        return "PostgreSQL container " + image + " on " + host() + ":" + port();
+    }
+
+    @Override
+    public String toString() {
+        return description();
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}

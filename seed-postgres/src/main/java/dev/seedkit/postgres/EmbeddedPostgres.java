@@ -1,0 +1,97 @@
+package dev.seedkit.postgres;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Configures and starts a throwaway PostgreSQL server from binaries on the classpath: no installation, no Docker.
+ *
+ * <p>The server listens on 127.0.0.1 only, trusts local connections as {@code postgres}, runs with durability
+ * switched off ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes}) because test data is
+ * disposable, and deletes its data directory when closed. When the JVM runs as root, the server runs as an
+ * unprivileged account ({@code nobody} by default), because PostgreSQL refuses to run as root.
+ *
+ * <pre>{@code
+ * try (PostgresServer server = EmbeddedPostgres.builder().start()) {
+ *     try (Connection c = server.connect("postgres")) { ... }
+ * }
+ * }</pre>
+ */
+public final class EmbeddedPostgres {
+
+    /** System property naming the unprivileged account used when the JVM is root; default {@value #DEFAULT_USER}. */
+    public static final String USER_PROPERTY = "seedkit.embedded.user";
+    /** Environment variable with the same meaning as {@link #USER_PROPERTY}. */
+    public static final String USER_ENV = "SEEDKIT_EMBEDDED_USER";
+    /** System property naming the directory binaries are unpacked into and data directories are created in. */
+    public static final String CACHE_DIR_PROPERTY = "seedkit.embedded.cacheDir";
+    /** Account the server runs as when the JVM is root and nothing else is configured. */
+    public static final String DEFAULT_USER = "nobody";
+
+    private EmbeddedPostgres() {
+    }
+
+    /** A builder with the defaults described above. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Options of an embedded server; {@link #start()} starts one. */
+    public static final class Builder {
+        private final Map<String, String> settings = new LinkedHashMap<>();
+        private Path cacheDirectory;
+        private String unprivilegedUser;
+        private int port;
+        private Duration startupTimeout = Duration.ofSeconds(60);
+
+        private Builder() {
+            settings.put("fsync", "off");
+            settings.put("synchronous_commit", "off");
+            settings.put("full_page_writes", "off");
+            settings.put("max_connections", "200");
+        }
+
+        /** Sets a server configuration parameter ({@code -c name=value}), e.g. {@code max_connections}. */
+        public Builder serverSetting(String name, String value) {
+            settings.put(name, value);
+            return this;
+        }
+
+        /** Directory for unpacked binaries and data directories; default {@code <tmp>/seedkit-postgres}. */
+        public Builder cacheDirectory(Path directory) {
+            this.cacheDirectory = directory;
+            return this;
+        }
+
+        /** Account the server runs as when the JVM is root; default {@code nobody}. */
+        public Builder unprivilegedUser(String user) {
+            this.unprivilegedUser = user;
+            return this;
+        }
+
+        /** TCP port; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** How long to wait for the server to accept connections; default 60 seconds. */
+        public Builder startupTimeout(Duration timeout) {
+            this.startupTimeout = timeout;
+            return this;
+        }
+
+        /** Unpacks the binaries if needed, creates a data directory and starts the server. */
+        public PostgresServer start() {
+            Path cache = cacheDirectory != null ? cacheDirectory
+                    : Path.of(System.getProperty(CACHE_DIR_PROPERTY,
+                            Path.of(System.getProperty("java.io.tmpdir"), "seedkit-postgres").toString()));
+            String user = unprivilegedUser != null ? unprivilegedUser
+                    : System.getProperty(USER_PROPERTY, System.getenv().getOrDefault(USER_ENV, DEFAULT_USER));
+            return EmbeddedPostgresServer.start(cache, ServerAccount.detect(user), Map.copyOf(settings), port,
+                    startupTimeout);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.seedkit.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EmbeddedPostgresTests {
+
+    @Test
+    void startsAServerThatAnswersQueriesAndRemovesItsDataWhenClosed(@TempDir Path cache) throws Exception {
+        Path dataDirectory;
+        try (PostgresServer server = EmbeddedPostgres.builder().cacheDirectory(cache).start()) {
+            assertThat(server.host()).isEqualTo("127.0.0.1");
+            assertThat(server.description()).startsWith("embedded PostgreSQL 18.");
+            try (Connection c = server.connect("postgres"); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select current_setting('data_directory'), current_setting('fsync'),"
+                         + " pg_encoding_to_char(encoding) from pg_database where datname = 'postgres'")) {
+                rs.next();
+                dataDirectory = Path.of(rs.getString(1));
+                assertThat(rs.getString(2)).isEqualTo("off");
+                assertThat(rs.getString(3)).isEqualTo("UTF8");
+            }
+            assertThat(dataDirectory).startsWith(cache).isDirectory();
+            String owner = Files.getOwner(dataDirectory).getName();
+            if (ServerAccount.isRoot()) {
+                assertThat(owner).as("PostgreSQL refuses root, so the data must belong to the unprivileged account")
+                        .isEqualTo(EmbeddedPostgres.DEFAULT_USER);
+            } else {
+                assertThat(owner).isEqualTo(System.getProperty("user.name"));
+            }
+        }
+        assertThat(dataDirectory).doesNotExist();
+    }
+
+    @Test
+    void twoServersRunSideBySideOnDifferentPorts(@TempDir Path cache) throws Exception {
+        try (PostgresServer first = EmbeddedPostgres.builder().cacheDirectory(cache).start();
+             PostgresServer second = EmbeddedPostgres.builder().cacheDirectory(cache).start()) {
+            assertThat(first.port()).isNotEqualTo(second.port());
+            try (Connection c = first.connect("postgres"); Statement s = c.createStatement()) {
+                s.execute("create database only_on_first");
+            }
+            try (Connection c = second.connect("postgres"); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("select count(*) from pg_database where datname = 'only_on_first'")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isZero();
+            }
+        }
+    }
+
+    @Test
+    void aServerSettingThatPostgresRejectsFailsTheStartWithTheServerLog(@TempDir Path cache) {
+        assertThatThrownBy(() -> EmbeddedPostgres.builder().cacheDirectory(cache)
+                .serverSetting("no_such_setting", "1").start())
+                .isInstanceOf(PostgresServerException.class)
+                .hasMessageContaining("exited during start-up")
+                .hasMessageContaining("no_such_setting");
+    }
+
+    @Test
+    void anUnknownUnprivilegedAccountIsNamedInTheErrorWhenRunningAsRoot(@TempDir Path cache) {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ServerAccount.isRoot(), "only meaningful when the JVM is root");
+        assertThatThrownBy(() -> EmbeddedPostgres.builder().cacheDirectory(cache)
+                .unprivilegedUser("no-such-user-here").start())
+                .isInstanceOf(PostgresServerException.class)
+                .hasMessageContaining("no-such-user-here")
+                .hasMessageContaining("seedkit.embedded.user");
+    }
+}
