@@ -13,8 +13,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EmbeddedPostgresTests {
 
+    @TempDir
+    static Path cache; // binaries are unpacked once for the class, as they are once per machine in real use
+
     @Test
-    void startsAServerThatAnswersQueriesAndRemovesItsDataWhenClosed(@TempDir Path cache) throws Exception {
+    void startsAServerThatAnswersQueriesAndRemovesItsDataWhenClosed() throws Exception {
         Path dataDirectory;
         try (PostgresServer server = EmbeddedPostgres.builder().cacheDirectory(cache).start()) {
             assertThat(server.host()).isEqualTo("127.0.0.1");
@@ -40,7 +43,7 @@ class EmbeddedPostgresTests {
     }
 
     @Test
-    void twoServersRunSideBySideOnDifferentPorts(@TempDir Path cache) throws Exception {
+    void twoServersRunSideBySideOnDifferentPorts() throws Exception {
         try (PostgresServer first = EmbeddedPostgres.builder().cacheDirectory(cache).start();
              PostgresServer second = EmbeddedPostgres.builder().cacheDirectory(cache).start()) {
             assertThat(first.port()).isNotEqualTo(second.port());
@@ -56,7 +59,7 @@ class EmbeddedPostgresTests {
     }
 
     @Test
-    void aServerSettingThatPostgresRejectsFailsTheStartWithTheServerLog(@TempDir Path cache) {
+    void aServerSettingThatPostgresRejectsFailsTheStartWithTheServerLog() {
         assertThatThrownBy(() -> EmbeddedPostgres.builder().cacheDirectory(cache)
                 .serverSetting("no_such_setting", "1").start())
                 .isInstanceOf(PostgresServerException.class)
@@ -65,7 +68,7 @@ class EmbeddedPostgresTests {
     }
 
     @Test
-    void anUnknownUnprivilegedAccountIsNamedInTheErrorWhenRunningAsRoot(@TempDir Path cache) {
+    void anUnknownUnprivilegedAccountIsNamedInTheErrorWhenRunningAsRoot() {
         org.junit.jupiter.api.Assumptions.assumeTrue(ServerAccount.isRoot(), "only meaningful when the JVM is root");
         assertThatThrownBy(() -> EmbeddedPostgres.builder().cacheDirectory(cache)
                 .unprivilegedUser("no-such-user-here").start())
