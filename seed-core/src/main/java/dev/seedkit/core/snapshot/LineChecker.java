@@ -46,6 +46,9 @@ final class LineChecker {
     }
 
     private void checkCharacters(byte[] line, int length, long lineNumber) {
+        if (length > 0 && line[length - 1] == '\r') {
+            throw failure.apply(at(lineNumber, count(line, length, (byte) '\t')) + rawControl((byte) '\r', true));
+        }
         int field = 0;
         int fieldStart = 0;
         for (int i = 0; i < length; i++) {
