@@ -95,7 +95,11 @@ public final class TableFileWriter implements AutoCloseable {
         }
     }
 
-    /** Where {@code CopyManager.copyOut} writes the rows, as COPY text; each line is checked as it passes. */
+    /**
+     * Where {@code CopyManager.copyOut} writes the rows, as COPY text; each line is checked as it passes. A line
+     * that fails the check is reported by {@link #finish()}, after COPY has run to its end: the rest of the output
+     * is discarded rather than interrupted, which would leave the connection out of step with the server.
+     */
     public OutputStream copyOutSink() {
         return sink;
     }
@@ -154,11 +158,12 @@ public final class TableFileWriter implements AutoCloseable {
         }
     }
 
-    /** Splits COPY output into lines, checks each and writes it through. */
+    /** Splits COPY output into lines, checks each and writes it through; keeps the first failure for finish(). */
     private final class CopySink extends OutputStream {
         private final LineChecker checker;
         private byte[] line = new byte[1024];
         private int length;
+        private SeedException failure;
 
         CopySink(LineChecker checker) {
             this.checker = checker;
@@ -171,6 +176,17 @@ public final class TableFileWriter implements AutoCloseable {
 
         @Override
         public void write(byte[] bytes, int offset, int count) {
+            if (failure != null) {
+                return;
+            }
+            try {
+                split(bytes, offset, count);
+            } catch (SeedException e) {
+                failure = e;
+            }
+        }
+
+        private void split(byte[] bytes, int offset, int count) {
             int start = offset;
             for (int i = offset; i < offset + count; i++) {
                 if (bytes[i] == '\n') {
@@ -199,6 +215,9 @@ public final class TableFileWriter implements AutoCloseable {
         }
 
         void requireWholeLines() {
+            if (failure != null) {
+                throw failure;
+            }
             if (length > 0) {
                 throw new SeedException(SeedException.Code.SNAPSHOT_FORMAT, "COPY output for " + where + " ended "
                         + "in the middle of line " + (rows + 2) + "; COPY text output ends every row with a "
