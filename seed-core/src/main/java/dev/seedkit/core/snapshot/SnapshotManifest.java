@@ -1,0 +1,195 @@
+package dev.seedkit.core.snapshot;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a snapshot contains and pins, as stored in its {@value #FILE_NAME}: the fixture version the team set, when
+ * and from where it was exported, the fingerprint of the schema it was exported from, the order to load tables in,
+ * and for each table its file, columns, key, row count and checksum. Reading a table file checks it against this.
+ *
+ * <p>Immutable; constructing one checks that it is consistent (unique tables and files, key columns among the
+ * columns, canonical file names, a load plan that names listed tables only), so a manifest in hand is always
+ * valid. The JSON form is pretty-printed with a fixed key order so that refreshes diff well; see
+ * {@code docs/snapshot-format.md}.
+ *
+ * @param fixtureVersion    the team's label for this data set, e.g. {@code 2024-05-demo-3}
+ * @param createdAt         when the snapshot was exported
+ * @param source            where it was exported from, without credentials, e.g. {@code db.example:5432/demo}
+ * @param schemaFingerprint the fingerprint of the source schema; importers compare it with the target's
+ * @param loadPlan          the order to load tables in, possibly in several phases
+ * @param tables            one entry per table file
+ */
+public record SnapshotManifest(String fixtureVersion, Instant createdAt, String source, String schemaFingerprint,
+        List<LoadStep> loadPlan, List<Table> tables) {
+
+    /** The format version this code writes and the only one it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    /** The manifest's file name inside a snapshot. */
+    public static final String FILE_NAME = "manifest.json";
+
+    public SnapshotManifest {
+        Objects.requireNonNull(fixtureVersion, "fixtureVersion");
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(source, "source");
+        Objects.requireNonNull(schemaFingerprint, "schemaFingerprint");
+        loadPlan = List.copyOf(loadPlan);
+        tables = List.copyOf(tables);
+        requireUniqueTables(tables);
+        requirePlannedTablesListed(loadPlan, tables);
+    }
+
+    /** The entry of table {@code schema.name}, if the snapshot has one. */
+    public Optional<Table> table(String schema, String name) {
+        return tables.stream().filter(t -> t.schema().equals(schema) && t.name().equals(name)).findFirst();
+    }
+
+    /** Reads a manifest; {@code where} names it in errors (e.g. {@code fixtures/demo/manifest.json}). */
+    public static SnapshotManifest read(InputStream in, String where) {
+        return ManifestJson.read(in, where);
+    }
+
+    /** The JSON text, pretty-printed with LF line endings and a final newline. */
+    public String toJson() {
+        return ManifestJson.write(this);
+    }
+
+    /** Writes {@value #FILE_NAME} into {@code directory}, replacing an existing one. */
+    public void write(Path directory) {
+        Path file = directory.resolve(FILE_NAME);
+        try {
+            Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw SnapshotErrors.unwritable(file.toString(), e);
+        }
+    }
+
+    private static void requireUniqueTables(List<Table> tables) {
+        Set<TableFileName> names = new HashSet<>();
+        for (Table table : tables) {
+            if (!names.add(new TableFileName(table.schema(), table.name()))) {
+                throw SnapshotErrors.format("Table " + table + " is listed twice in the manifest.");
+            }
+        }
+    }
+
+    private static void requirePlannedTablesListed(List<LoadStep> plan, List<Table> tables) {
+        for (LoadStep step : plan) {
+            if (tables.stream().noneMatch(t -> t.schema().equals(step.schema()) && t.name().equals(step.table()))) {
+                throw SnapshotErrors.format("The load plan names table " + SnapshotSql.displayName(step.schema(),
+                        step.table()) + " (phase '" + step.phase() + "'), which the manifest does not list.");
+            }
+        }
+    }
+
+    /**
+     * One column of a table file, in file order.
+     *
+     * @param name the column name as in the catalog
+     * @param type the column's type as PostgreSQL formats it ({@code format_type}), e.g. {@code numeric(10,2)}
+     */
+    public record Column(String name, String type) {
+        public Column {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(type, "type");
+        }
+    }
+
+    /**
+     * One step of the load plan. Phases are the importer's vocabulary (e.g. {@code insert}, then {@code update}
+     * for columns of a foreign-key cycle); the format only keeps their order.
+     *
+     * @param schema the table's schema
+     * @param table  the table's name
+     * @param phase  what to do with the table in this step
+     */
+    public record LoadStep(String schema, String table, String phase) {
+        public LoadStep {
+            Objects.requireNonNull(schema, "schema");
+            Objects.requireNonNull(table, "table");
+            Objects.requireNonNull(phase, "phase");
+        }
+    }
+
+    /**
+     * One table of the snapshot and the file holding its rows.
+     *
+     * @param schema     the table's schema
+     * @param name       the table's name
+     * @param file       the file's name in the snapshot, always {@link TableFileName#fileName()} of the table
+     * @param columns    the stored columns in file order (generated columns are not stored)
+     * @param keyColumns the columns rows are ordered and matched by (the primary key), possibly empty
+     * @param rowCount   the number of data rows in the file
+     * @param sha256     the SHA-256 of the whole file, 64 lowercase hex digits
+     */
+    public record Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
+            long rowCount, String sha256) {
+
+        public Table {
+            Objects.requireNonNull(file, "file");
+            columns = List.copyOf(columns);
+            keyColumns = List.copyOf(keyColumns);
+            requireSafeFileName(new TableFileName(schema, name), file);
+            requireConsistentColumns(columns, keyColumns, SnapshotSql.displayName(schema, name));
+            if (rowCount < 0 || !Sha256.isWellFormed(sha256)) {
+                throw SnapshotErrors.format("Table " + SnapshotSql.displayName(schema, name) + " needs a row count "
+                        + ">= 0 and a SHA-256 of 64 lowercase hex digits, found " + rowCount + " and '" + sha256
+                        + "'.");
+            }
+        }
+
+        /** The names of {@link #columns()}, in file order. */
+        public List<String> columnNames() {
+            return columns.stream().map(Column::name).toList();
+        }
+
+        @Override
+        public String toString() {
+            return SnapshotSql.displayName(schema, name);
+        }
+
+        private static void requireSafeFileName(TableFileName table, String file) {
+            if (file.contains("/") || file.contains("\\") || file.contains("\u0000") || file.startsWith(".")
+                    || file.matches("^[A-Za-z]:.*")) {
+                throw SnapshotErrors.format("Table " + table + " names file '" + file + "', which would escape "
+                        + "the snapshot directory; a table file is a plain file name inside the snapshot.");
+            }
+            String expected = table.fileName();
+            if (!file.equals(expected)) {
+                throw SnapshotErrors.format("Table " + table + " names file '" + file + "', but its file is always "
+                        + "named '" + expected + "'.");
+            }
+        }
+
+        private static void requireConsistentColumns(List<Column> columns, List<String> keys, String table) {
+            Set<String> names = new HashSet<>();
+            for (Column column : columns) {
+                if (!names.add(column.name())) {
+                    throw SnapshotErrors.format("Table " + table + " lists column '" + column.name() + "' twice.");
+                }
+            }
+            for (String key : keys) {
+                if (!names.contains(key)) {
+                    throw SnapshotErrors.format("Table " + table + " has key column '" + key + "', which is not "
+                            + "one of its columns " + columns.stream().map(Column::name).toList() + ".");
+                }
+            }
+        }
+    }
+
+    /** For messages and logs: the fixture version, the number of tables and the creation time. */
+    @Override
+    public String toString() {
+        return "snapshot " + fixtureVersion + " (" + tables.size() + " tables, created " + createdAt + ")";
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The snapshot format: what teams commit and review. A snapshot is a folder with one TSV file per table, in
+ * PostgreSQL's COPY text format with a header line and rows in key order, and a {@code manifest.json} that pins
+ * each file's columns, row count and SHA-256, the schema fingerprint and the load plan. The format is specified in
+ * {@code docs/snapshot-format.md}.
+ *
+ * <ul>
+ *   <li>{@link dev.seedkit.core.snapshot.SnapshotLocation} finds a snapshot (directory or class path, jars
+ *       included) and opens it as a {@link dev.seedkit.core.snapshot.Snapshot};</li>
+ *   <li>{@link dev.seedkit.core.snapshot.TableFileReader} streams one file, checked line by line, as values or as
+ *       COPY input; {@link dev.seedkit.core.snapshot.TableFileWriter} writes one from COPY output;</li>
+ *   <li>{@link dev.seedkit.core.snapshot.SnapshotManifest} is the manifest's immutable model and JSON form;</li>
+ *   <li>{@link dev.seedkit.core.snapshot.SnapshotSession} and {@link dev.seedkit.core.snapshot.SnapshotSql} are
+ *       the session settings and COPY statements both directions must use;</li>
+ *   <li>{@link dev.seedkit.core.snapshot.SnapshotDiff} compares two snapshots for review.</li>
+ * </ul>
+ *
+ * <p>This package knows nothing of the schema model: the manifest holds plain names and type texts.
+ */
+package dev.seedkit.core.snapshot;
