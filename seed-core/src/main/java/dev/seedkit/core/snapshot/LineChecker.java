@@ -90,10 +90,12 @@ final class LineChecker {
     private static String badEscape(byte next, boolean wholeField, boolean header) {
         String escape = "\"\\" + (next >= 0x20 && next < 0x7F ? String.valueOf((char) next)
                 : String.format("<0x%02X>", next & 0xFF)) + "\"";
+        if (next == 'N' && wholeField && header) {
+            return escape + " in the header: a column name cannot be NULL.";
+        }
         if (next == 'N') {
-            return escape + (header ? " in the header: a column name cannot be NULL."
-                    : wholeField ? "" : " inside a value: \\N means NULL only as a whole field; write a plain N, "
-                    + "or \\\\N for a backslash followed by N.");
+            return escape + " inside a value: \\N means NULL only as a whole field; write a plain N, or \\\\N "
+                    + "for a backslash followed by N.";
         }
         String why = next == '.' ? " (COPY's end-of-data marker) is not allowed in a snapshot"
                 : Character.isDigit(next) || next == 'x' ? " is an octal or hex escape, which snapshots do not use;"

@@ -62,8 +62,8 @@ public final class SnapshotSession {
             }
         } catch (SQLException e) {
             throw new SeedException(SeedException.Code.DATABASE, "Could not apply the snapshot session setting '"
-                    + current + "': " + e.getMessage() + ". Every one of these is an ordinary user setting, so check that "
-                    + "the connection is open and the server is PostgreSQL 12 or later.", e);
+                    + current + "': " + e.getMessage() + ". Every one of these is an ordinary user setting, so "
+                    + "check that the connection is open and the server is PostgreSQL 12 or later.", e);
         }
     }
 

@@ -82,9 +82,9 @@ class CopyStreamingTests {
         try (Connection c = db.connect();
                 TableFileWriter writer = TableFileWriter.create(dir, "public", "wide", columns, List.of())) {
             RoundTrip.copyApi(c).copyOut("COPY wide TO STDOUT", writer.copyOutSink());
-            assertFailure(writer::finish, Code.SNAPSHOT_FORMAT, "COPY output for " + dir + "/public.wide.tsv line 2: expected 2 fields "
-                            + "(id, a), found 3. The COPY statement must select exactly the header's columns, in "
-                            + "order, in text format (see SnapshotSql.copyOut).");
+            assertFailure(writer::finish, Code.SNAPSHOT_FORMAT, "COPY output for " + dir + "/public.wide.tsv line 2: "
+                    + "expected 2 fields (id, a), found 3. The COPY statement must select exactly the header's "
+                    + "columns, in order, in text format (see SnapshotSql.copyOut).");
             assertThat(RoundTrip.query(c, "select 1").get(0)).containsExactly("1");
         }
         assertThat(dir.resolve("public.wide.tsv")).doesNotExist();

@@ -26,8 +26,12 @@ final class Generators {
                         codePoints.size()));
     }
 
-    /** A valid PostgreSQL identifier: 1 to 63 UTF-8 bytes of any text but U+0000. */
-    static Arbitrary<String> identifier() {
-        return text().filter(s -> !s.isEmpty() && s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= 63);
+    /**
+     * A valid PostgreSQL identifier (any text but U+0000, at most 63 UTF-8 bytes) of at most {@code maxBytes}
+     * bytes; two of 40 bytes or less always fit in a file name, whatever their characters.
+     */
+    static Arbitrary<String> identifier(int maxBytes) {
+        return text().filter(s -> !s.isEmpty()
+                && s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Math.min(maxBytes, 63));
     }
 }

@@ -80,6 +80,6 @@ class TableFileNameTests {
 
     @Provide
     Arbitrary<String> identifiers() {
-        return Generators.identifier();
+        return Generators.identifier(40);
     }
 }

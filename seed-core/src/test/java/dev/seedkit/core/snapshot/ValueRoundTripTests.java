@@ -53,7 +53,8 @@ class ValueRoundTripTests {
                 "(1, E'tab\\there', E'new\\nline', 'ab'), (2, E'cr\\rlf\\r\\n', E'back\\\\slash', ''),"
                         + " (3, '\\N', '\\.', '\\N'), (4, '', '', ' '), (5, null, null, null),"
                         + " (6, '😀 ünïcödé 中文 \u200B', 'N', 'x\\y'),"
-                        + " (7, (select string_agg(chr(i), '') from generate_series(1, 127) i), E'\\b\\f\\v', '\\')");
+                        + " (7, (select string_agg(chr(i), '') from generate_series(1, 127) i),"
+                        + " E'\\b\\f' || chr(11), '\\')");
         assertThat(file).contains("1\ttab\\there\tnew\\nline\tab   \n", "2\tcr\\rlf\\r\\n\tback\\\\slash\t     \n",
                 "3\t\\\\N\t\\\\.\t\\\\N   \n", "4\t\t\t     \n", "5\t\\N\t\\N\t\\N\n", "\t\\b\\f\\v\t");
     }
@@ -110,10 +111,12 @@ class ValueRoundTripTests {
     void arraysKeepNullElementsQuotingDimensionsAndBounds(TestDatabase db) throws Exception {
         String file = new RoundTrip(db).check("t_array", "i int[], t text[], f float8[], n numeric[]",
                 "(1, '{}', '{}', '{}', '{}'),"
-                        + " (2, '{1,NULL,3}', '{\"a,b\",\"c\\\"d\",\"e\\\\f\",\"{braces}\",NULL,\"NULL\",\"\",\" pad \"}',"
+                        + " (2, '{1,NULL,3}',"
+                        + " '{\"a,b\",\"c\\\"d\",\"e\\\\f\",\"{braces}\",NULL,\"NULL\",\"\",\" pad \"}',"
                         + " '{-0,NaN,Infinity,1e-300}', '{1.50,NaN,-Infinity}'),"
                         + " (3, '{{1,2},{3,4}}', '{{\"tab\\there\",x},{\"new\nline\",\"\\\\N\"}}', '{{1},{2}}', null),"
-                        + " (4, '[0:1]={5,6}', '[2:2][-1:0]={{a,b}}', null, '{NULL}'), (5, null, '{NULL,NULL}', null, null)");
+                        + " (4, '[0:1]={5,6}', '[2:2][-1:0]={{a,b}}', null, '{NULL}'),"
+                        + " (5, null, '{NULL,NULL}', null, null)");
         assertThat(file).contains("3\t{{1,2},{3,4}}\t", "4\t[0:1]={5,6}\t[2:2][-1:0]={{a,b}}\t");
     }
 
