@@ -1,0 +1,115 @@
+package dev.seedkit.cli;
+
+import dev.seedkit.core.SeedException;
+import dev.seedkit.core.schema.CyclePlan;
+import dev.seedkit.core.schema.LoadPlan;
+import dev.seedkit.core.schema.LoadStep;
+import dev.seedkit.core.schema.Schema;
+import dev.seedkit.core.schema.SchemaReader;
+import dev.seedkit.core.schema.TableName;
+import dev.seedkit.core.schema.VirtualForeignKey;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code seedkit plan}: the order a database's tables load in, with phases, dependencies and cycle strategies. */
+@Command(name = "plan", header = "Print the load order of a database's tables.",
+        sortOptions = false, usageHelpAutoWidth = true,
+        description = {"Print the load order of a database's tables: phases, what each table depends on, and how",
+                "each foreign-key cycle is loaded. Formats: table (default), text (one tab-separated line per",
+                "table), mermaid, dot (Graphviz)."},
+        exitCodeListHeading = ExitCodes.HEADING,
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.UNEXPECTED_HELP, ExitCodes.USAGE_HELP, ExitCodes.DATABASE_HELP,
+                ExitCodes.CYCLE_HELP},
+        footerHeading = "%nExamples:%n",
+        footer = {"  seedkit plan --url jdbc:postgresql://localhost:5432/demo --user demo",
+                "  seedkit plan --format mermaid --schema shop \\",
+                "      --virtual-fk \"shop.orders(customer_ref) -> shop.customers(id)\" > plan.mmd",
+                "  seedkit plan --format dot | dot -Tsvg > plan.svg"})
+final class PlanCommand extends Subcommand {
+
+    @Mixin
+    ConnectionOptions connection;
+
+    @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table (default), text, mermaid or "
+            + "dot.")
+    String format;
+
+    @Option(names = "--schema", split = ",", paramLabel = "SCHEMA", description = "Schemas to read (case-sensitive). "
+            + "Default: every user schema.")
+    List<String> schemas;
+
+    @Option(names = "--virtual-fk", paramLabel = "FK", description = "A reference the database does not declare, "
+            + "e.g. \"shop.orders(customer_ref) -> shop.customers(id)\". Repeatable; in the settings file separate "
+            + "several with ';'.")
+    List<String> virtualForeignKeys;
+
+    @Option(names = "--allow-replica-role", negatable = true, description = "Plan cycles that only "
+            + "session_replication_role = replica can load, instead of failing with exit code 7.")
+    Boolean allowReplicaRole;
+
+    @Override
+    int run() {
+        String chosen = settings.get("format", format, null).orElse("table").toLowerCase(Locale.ROOT);
+        if (!List.of("table", "text", "mermaid", "dot").contains(chosen)) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Unknown plan format '" + chosen + "'; use "
+                    + "table, text, mermaid or dot (or --json).");
+        }
+        List<VirtualForeignKey> virtualKeys = settings.list("virtual-fk", virtualForeignKeys, ";").stream()
+                .map(VirtualForeignKey::parse).toList();
+        Database database = database(connection, "plan reads the tables and foreign keys from a database");
+        List<String> schemaNames = settings.list("schema", schemas, ",");
+        Schema schema = database.use(c -> SchemaReader.read(c, schemaNames)).withVirtualForeignKeys(virtualKeys);
+        LoadPlan plan = LoadPlan.builder(schema).allowReplicaRole(settings.flag("allow-replica-role",
+                allowReplicaRole, false)).build();
+        output.line(switch (chosen) {
+            case "text" -> text(plan);
+            case "mermaid" -> plan.toMermaid();
+            case "dot" -> plan.toDot();
+            default -> plan.toText();
+        });
+        output.result(true, ExitCodes.OK, json(plan, database));
+        return ExitCodes.OK;
+    }
+
+    /** One tab-separated line per table: order, phase, table, what it depends on, cycle strategy. */
+    private static String text(LoadPlan plan) {
+        StringBuilder text = new StringBuilder("order\tphase\ttable\tdepends on\tstrategy\n");
+        for (LoadStep step : plan.steps()) {
+            text.append(step.order()).append('\t').append(step.phase()).append('\t').append(step.table()).append('\t')
+                    .append(step.dependsOn().stream().map(TableName::toString).collect(Collectors.joining(",")))
+                    .append('\t').append(step.cycle().map(c -> c.strategy() + " (cycle " + c.number() + ")")
+                            .orElse("")).append('\n');
+        }
+        return text.toString();
+    }
+
+    private static Map<String, Object> json(LoadPlan plan, Database database) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("database", database.display());
+        result.put("phases", plan.phases().size());
+        result.put("steps", plan.steps().stream().map(step -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("order", step.order());
+            entry.put("phase", step.phase());
+            entry.put("table", step.table().toString());
+            entry.put("dependsOn", step.dependsOn().stream().map(TableName::toString).toList());
+            entry.put("cycle", step.cycle().map(CyclePlan::number).orElse(null));
+            return entry;
+        }).toList());
+        result.put("cycles", plan.cycles().stream().map(cycle -> {
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("number", cycle.number());
+            entry.put("strategy", cycle.strategy().name());
+            entry.put("tables", cycle.tables().stream().map(TableName::toString).toList());
+            entry.put("explanation", cycle.explanation());
+            return entry;
+        }).toList());
+        return result;
+    }
+}

@@ -1,0 +1,87 @@
+package dev.seedkit.cli;
+
+import dev.seedkit.core.SeedException;
+import dev.seedkit.core.snapshot.SnapshotLocation;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One command's view of its settings, each resolved in the same order: the flag, then the environment variable
+ * (for the few settings that have one), then the settings file ({@code command.key}, then {@code key}), then the
+ * command's default.
+ */
+final class Settings {
+
+    private final Environment environment;
+    private final ConfigFile config;
+    private final String command;
+
+    Settings(Environment environment, ConfigFile config, String command) {
+        this.environment = environment;
+        this.config = config;
+        this.command = command;
+    }
+
+    Environment environment() {
+        return environment;
+    }
+
+    ConfigFile config() {
+        return config;
+    }
+
+    /** {@code flag} if given, else the environment variable {@code variable} (may be null), else the file's key. */
+    Optional<String> get(String key, String flag, String variable) {
+        if (flag != null && !flag.isBlank()) {
+            return Optional.of(flag);
+        }
+        Optional<String> fromEnvironment = variable == null ? Optional.empty() : environment.variable(variable);
+        return fromEnvironment.isPresent() ? fromEnvironment : config.get(command, key);
+    }
+
+    /** Like {@link #get(String, String, String)} for a path: flag and variable relative to the working directory,
+     *  the file's value relative to the file. */
+    Optional<String> path(String key, String flag, String variable) {
+        if (flag != null && !flag.isBlank()) {
+            return Optional.of(location(flag));
+        }
+        Optional<String> fromEnvironment = variable == null ? Optional.empty() : environment.variable(variable);
+        if (fromEnvironment.isPresent()) {
+            return fromEnvironment.map(this::location);
+        }
+        return config.get(command, key).map(config::resolve);
+    }
+
+    /** {@code flag} if given, else the file's {@code true}/{@code false}, else {@code fallback}. */
+    boolean flag(String key, Boolean flag, boolean fallback) {
+        if (flag != null) {
+            return flag;
+        }
+        return config.get(command, key).map(value -> parseBoolean(key, value)).orElse(fallback);
+    }
+
+    /** The flag's values if any were given, else the file's value split at {@code separator} (a regex). */
+    List<String> list(String key, List<String> flags, String separator) {
+        if (flags != null && !flags.isEmpty()) {
+            return List.copyOf(flags);
+        }
+        return config.get(command, key).map(value -> Arrays.stream(value.split(separator)).map(String::trim)
+                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+    }
+
+    /** A snapshot location the user typed: {@code classpath:...} as is, a path against the working directory. */
+    String location(String value) {
+        return value.startsWith(SnapshotLocation.CLASSPATH_PREFIX) ? value : environment.resolve(value).toString();
+    }
+
+    private boolean parseBoolean(String key, String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on" -> true;
+            case "false", "no", "off" -> false;
+            default -> throw new SeedException(SeedException.Code.CONFIGURATION, "Key '" + key + "' in "
+                    + config.describe() + " must be true or false, found '" + value + "'.");
+        };
+    }
+}
