@@ -1,0 +1,149 @@
+package dev.seedkit.core.exporter;
+
+import dev.seedkit.core.SeedException;
+import dev.seedkit.core.exporter.ExportQueries.BranchRow;
+import dev.seedkit.core.exporter.ExportQueries.Purpose;
+import dev.seedkit.core.exporter.SubsetSql.ParentRows;
+import dev.seedkit.core.schema.ForeignKey;
+import dev.seedkit.core.schema.TableName;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Chooses the rows to export: each table's first rows, in load-plan order, then the closure over parents, until
+ * every foreign key of every chosen row resolves. See {@link SnapshotExporter} for the rules. Statements grow with
+ * tables and graph depth: one or two per table for its first rows, then one per closure round, each round
+ * following every foreign key of the rows the previous round added.
+ */
+final class SubsetSelector {
+
+    private final ExportScope scope;
+    private final ExportQueries queries;
+    private final Map<TableName, SelectedRows> selected = new LinkedHashMap<>();
+    private final Map<TableName, Duration> time = new HashMap<>();
+    private int rounds;
+
+    SubsetSelector(ExportScope scope, ExportQueries queries) {
+        this.scope = scope;
+        this.queries = queries;
+        scope.tables().forEach(t -> selected.put(t.name(), new SelectedRows()));
+    }
+
+    /** Chooses the rows; afterwards {@link #rows}, {@link #rounds()} and {@link #time} tell the result. */
+    SubsetSelector select() {
+        Set<TableName> visited = new HashSet<>();
+        for (TableScope table : scope.tables()) {
+            long start = System.nanoTime();
+            chooseFirstRows(table, visited);
+            visited.add(table.name());
+            time.put(table.name(), Duration.ofNanos(System.nanoTime() - start));
+        }
+        while (closureRound()) {
+            // each round follows the foreign keys of the rows the previous one added
+        }
+        requireRowsWhereTheSourceHasSome();
+        return this;
+    }
+
+    SelectedRows rows(TableName table) {
+        return selected.get(table);
+    }
+
+    int rounds() {
+        return rounds;
+    }
+
+    /** Time spent choosing the first rows of {@code table}. */
+    Duration time(TableName table) {
+        return time.getOrDefault(table, Duration.ZERO);
+    }
+
+    /**
+     * The first rows whose foreign keys into tables already visited all resolve; if there are none, the first
+     * rows regardless (their parents are pulled in by the closure). Self-references and foreign keys to tables
+     * visited later (in a cycle) are left to the closure.
+     */
+    private void chooseFirstRows(TableScope table, Set<TableName> visited) {
+        List<ForeignKey> strict = table.outgoing().stream()
+                .filter(fk -> !fk.selfReference() && visited.contains(fk.parent())).toList();
+        Map<ForeignKey, ParentRows> parents = new HashMap<>();
+        strict.forEach(fk -> parents.put(fk, new ParentRows(scope.table(fk.parent()), rows(fk.parent()).all())));
+        Purpose purpose = firstRowsPurpose(table);
+        List<RowId> rows = queries.rowIds(SubsetSql.firstRows(table, strict, parents), purpose);
+        if (rows.isEmpty() && !strict.isEmpty()) {
+            rows = queries.rowIds(SubsetSql.firstRows(table, List.of(), Map.of()), purpose);
+        }
+        rows.forEach(rows(table.name())::addByLimit);
+    }
+
+    /**
+     * Sends one statement that follows every followed foreign key of the rows added since the last round (one
+     * UNION ALL branch per foreign key, one recursive branch per table with self-references); false when no row
+     * was added, so nothing is left to follow.
+     */
+    private boolean closureRound() {
+        List<String> branches = new ArrayList<>();
+        List<TableName> parents = new ArrayList<>();
+        for (TableScope table : scope.tables()) {
+            List<RowId> fresh = rows(table.name()).takeFresh();
+            if (fresh.isEmpty()) {
+                continue;
+            }
+            List<ForeignKey> selfReferences = new ArrayList<>();
+            for (ForeignKey fk : table.outgoing()) {
+                if (fk.selfReference()) {
+                    selfReferences.add(fk);
+                } else {
+                    branches.add(SubsetSql.parentsOf(branches.size(), fk, table, scope.table(fk.parent()), fresh));
+                    parents.add(fk.parent());
+                }
+            }
+            if (!selfReferences.isEmpty()) {
+                branches.add(SubsetSql.ancestors(branches.size(), table, selfReferences, fresh));
+                parents.add(table.name());
+            }
+        }
+        if (branches.isEmpty()) {
+            return false;
+        }
+        rounds++;
+        for (BranchRow found : queries.branchRows(String.join("\nUNION ALL\n", branches), closurePurpose())) {
+            rows(parents.get(found.branch())).addAsParent(found.row());
+        }
+        return true;
+    }
+
+    /** A table that has rows must not come out empty: only a filter that matches nothing can cause that. */
+    private void requireRowsWhereTheSourceHasSome() {
+        for (TableScope table : scope.tables()) {
+            if (rows(table.name()).size() == 0 && table.filter().isPresent()
+                    && queries.flag(SubsetSql.anyRow(table), Purpose.database("checking whether " + table.name()
+                            + " has rows"))) {
+                throw new SeedException(SeedException.Code.CONFIGURATION, "The filter of " + table.name()
+                        + " (where \"" + table.filter().get() + "\") matches none of its rows, and no exported row "
+                        + "references one, so the table would come out empty although it has rows. Change the "
+                        + "filter, or exclude the table.");
+            }
+        }
+    }
+
+    private static Purpose firstRowsPurpose(TableScope table) {
+        return table.filter().isPresent()
+                ? new Purpose("choosing the first rows of " + table.name() + " with the filter \""
+                        + table.filter().get() + "\"", SeedException.Code.CONFIGURATION,
+                        "Correct the filter given with where(\"" + table.name() + "\", ...).")
+                : Purpose.database("choosing the first rows of " + table.name());
+    }
+
+    private static Purpose closurePurpose() {
+        return new Purpose("pulling in the parent rows of the chosen rows", SeedException.Code.DATABASE,
+                "If the message is about operators or types, a virtual foreign key compares columns of "
+                        + "different types; declare it between columns of the same type.");
+    }
+}

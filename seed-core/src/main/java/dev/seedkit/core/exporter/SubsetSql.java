@@ -1,0 +1,114 @@
+package dev.seedkit.core.exporter;
+
+import dev.seedkit.core.schema.ForeignKey;
+import dev.seedkit.core.schema.Identifiers;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+/**
+ * The SQL the export sends: choosing a table's first rows, finding the parents of chosen rows, and writing the
+ * chosen rows with COPY. Chosen rows are named by {@link RowId} and inlined as {@code ctid} arrays (COPY takes no
+ * parameters, and the transaction is read-only, so there is nowhere else to keep them); the database compares the
+ * keys itself, with its own operators, so key types never pass through Java. Every identifier is quoted.
+ */
+final class SubsetSql {
+
+    private SubsetSql() {
+    }
+
+    /**
+     * The first rows of {@code table}: matching its filter, and for each foreign key in {@code strict}, with a NULL
+     * in it or pointing at a row chosen in its parent ({@code chosen}); in the table's order, at most its limit.
+     */
+    static String firstRows(TableScope table, List<ForeignKey> strict, Map<ForeignKey, ParentRows> chosen) {
+        String self = table.name().qualified() + ".";
+        List<String> conditions = new ArrayList<>();
+        table.filter().ifPresent(filter -> conditions.add("(\n" + filter + "\n)"));
+        for (ForeignKey fk : strict) {
+            ParentRows parent = chosen.get(fk);
+            String anyNull = fk.childColumns().stream().map(c -> self + Identifiers.quote(c) + " IS NULL")
+                    .collect(Collectors.joining(" OR "));
+            conditions.add("(" + anyNull + " OR " + row(self, fk.childColumns()) + " IN (SELECT "
+                    + list("p.", fk.parentColumns()) + " FROM " + parent.table().from("p") + " WHERE "
+                    + rowsIn("p.", parent.table(), parent.rows()) + "))");
+        }
+        return "SELECT " + self + "tableoid, " + self + "ctid FROM " + table.from("")
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
+                + " ORDER BY " + String.join(", ", table.orderBy()) + " LIMIT " + table.limit();
+    }
+
+    /** Whether {@code table} has any row at all. */
+    static String anyRow(TableScope table) {
+        return "SELECT EXISTS (SELECT 1 FROM " + table.from("") + ")";
+    }
+
+    /** One branch of a closure round: the rows of {@code parent} that {@code fk} references from {@code fresh}. */
+    static String parentsOf(int branch, ForeignKey fk, TableScope child, TableScope parent, Collection<RowId> fresh) {
+        return "SELECT " + branch + ", p.tableoid, p.ctid FROM " + parent.from("p") + " WHERE "
+                + row("p.", fk.parentColumns()) + " IN (SELECT " + list("c.", fk.childColumns()) + " FROM "
+                + child.from("c") + " WHERE " + rowsIn("c.", child, fresh) + ")";
+    }
+
+    /**
+     * One branch of a closure round: {@code fresh} and all their ancestors through the self-references
+     * {@code selfReferences} of {@code table}, in one recursive query however deep the chain. UNION (not ALL)
+     * drops rows already seen, so cycles in the data end the recursion.
+     */
+    static String ancestors(int branch, TableScope table, List<ForeignKey> selfReferences, Collection<RowId> fresh) {
+        List<String> columns = selfReferences.stream().flatMap(fk -> fk.childColumns().stream()).distinct().toList();
+        List<String> names = IntStream.range(0, columns.size()).mapToObj(i -> "k" + i).toList();
+        String join = selfReferences.stream().map(fk -> row("p.", fk.parentColumns()) + " = ("
+                + fk.childColumns().stream().map(c -> "up.k" + columns.indexOf(c)).collect(Collectors.joining(", "))
+                + ")").collect(Collectors.joining(" OR "));
+        return "SELECT " + branch + ", r.row_table, r.row_ctid FROM (WITH RECURSIVE up(row_table, row_ctid, "
+                + String.join(", ", names) + ") AS (SELECT c.tableoid, c.ctid, " + list("c.", columns) + " FROM "
+                + table.from("c") + " WHERE " + rowsIn("c.", table, fresh) + " UNION SELECT p.tableoid, p.ctid, "
+                + list("p.", columns) + " FROM " + table.from("p") + " JOIN up ON " + join
+                + ") SELECT row_table, row_ctid FROM up) r";
+    }
+
+    /** The rows of {@code table} named by {@code rows}, in file order, as COPY text. */
+    static String copyOut(TableScope table, Collection<RowId> rows) {
+        return "COPY (SELECT " + String.join(", ", table.selectList()) + " FROM " + table.from("") + " WHERE "
+                + rowsIn(table.name().qualified() + ".", table, rows) + " ORDER BY "
+                + String.join(", ", table.orderBy()) + ") TO STDOUT";
+    }
+
+    /**
+     * A condition that holds for exactly {@code rows}: {@code ctid = ANY (...)}, which PostgreSQL answers with a TID
+     * scan; for a partitioned table one such test per partition, since ctids repeat across partitions.
+     */
+    static String rowsIn(String prefix, TableScope table, Collection<RowId> rows) {
+        if (rows.isEmpty()) {
+            return "false";
+        }
+        if (!table.table().partitioned()) {
+            return prefix + "ctid = ANY (" + ctids(rows) + ")";
+        }
+        Map<Long, List<RowId>> byPartition = new TreeMap<>();
+        rows.forEach(r -> byPartition.computeIfAbsent(r.tableOid(), k -> new ArrayList<>()).add(r));
+        return byPartition.entrySet().stream().map(e -> "(" + prefix + "tableoid = " + e.getKey() + "::pg_catalog.oid AND "
+                + prefix + "ctid = ANY (" + ctids(e.getValue()) + "))").collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    private static String ctids(Collection<RowId> rows) {
+        return rows.stream().map(r -> '"' + r.ctid() + '"').collect(Collectors.joining(",", "'{", "}'::pg_catalog.tid[]"));
+    }
+
+    private static String row(String prefix, List<String> columns) {
+        return "(" + list(prefix, columns) + ")";
+    }
+
+    private static String list(String prefix, List<String> columns) {
+        return columns.stream().map(c -> prefix + Identifiers.quote(c)).collect(Collectors.joining(", "));
+    }
+
+    /** A parent table and the rows chosen in it so far, for {@link #firstRows}. */
+    record ParentRows(TableScope table, Collection<RowId> rows) {
+    }
+}
