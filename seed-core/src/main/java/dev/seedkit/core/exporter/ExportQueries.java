@@ -1,6 +1,7 @@
 package dev.seedkit.core.exporter;
 
 import dev.seedkit.core.SeedException;
+import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,8 +15,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends the export's SQL on its connection, counts statements and rows read, logs each statement at debug, and
- * turns a failure into a {@link SeedException} that says what the export was doing.
+ * Sends the export's SQL on its connection, counts statements and rows read, logs each statement with its
+ * duration at debug, and turns a failure into a {@link SeedException} that says what the export was doing.
  */
 final class ExportQueries {
 
@@ -41,40 +42,47 @@ final class ExportQueries {
     }
 
     void execute(String sql, Purpose purpose) {
-        run(sql, purpose, statement -> statement.execute(sql));
+        send(sql, purpose, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        });
     }
 
-    /** Runs {@code sql} with one string parameter, e.g. {@code set_config}. */
+    /** Runs {@code sql} with one string parameter (which is not logged), e.g. {@code set_config}. */
     void execute(String sql, String parameter, Purpose purpose) {
-        statements++;
-        log.debug("{}", sql);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setString(1, parameter);
-            statement.execute();
-        } catch (SQLException e) {
-            throw failure(e, sql, purpose);
-        }
+        send(sql, purpose, () -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, parameter);
+                statement.execute();
+            }
+        });
     }
 
-    /** Runs a query with one {@code text[]} parameter and hands each row to {@code reader}. */
-    void query(String sql, List<String> parameter, Purpose purpose, RowReader reader) {
-        statements++;
-        log.debug("{}", sql);
-        try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setArray(1, connection.createArrayOf("text", parameter.toArray()));
-            try (ResultSet rs = statement.executeQuery()) {
-                while (rs.next()) {
-                    reader.read(rs);
+    /**
+     * Runs a catalog query with one {@code text[]} parameter and hands each row to {@code reader}; its rows are
+     * not counted as rows read.
+     */
+    void catalogQuery(String sql, List<String> parameter, Purpose purpose, RowReader reader) {
+        send(sql, purpose, () -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("text", parameter.toArray()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
                 }
             }
-        } catch (SQLException e) {
-            throw failure(e, sql, purpose);
-        }
+        });
     }
 
-    /** Counts statements sent on the export's connection by other code (session settings, catalog reads). */
-    void countSentElsewhere(int count) {
-        statements += count;
+    /** Runs a query and hands each row to {@code reader}. */
+    void query(String sql, Purpose purpose, RowReader reader) {
+        send(sql, purpose, () -> {
+            try (Statement statement = connection.createStatement()) {
+                read(statement.executeQuery(sql), reader);
+            }
+        });
     }
 
     /** The rows of a query returning {@code tableoid, ctid}. */
@@ -84,10 +92,11 @@ final class ExportQueries {
         return rows;
     }
 
-    /** The rows of a closure round, which returns {@code branch, tableoid, ctid}. */
+    /** The rows of a closure round, which returns {@code table number, tableoid, ctid, in cycle}. */
     List<BranchRow> branchRows(String sql, Purpose purpose) {
         List<BranchRow> rows = new ArrayList<>();
-        query(sql, purpose, rs -> rows.add(new BranchRow(rs.getInt(1), new RowId(rs.getLong(2), rs.getString(3)))));
+        query(sql, purpose, rs -> rows.add(new BranchRow(rs.getInt(1), new RowId(rs.getLong(2), rs.getString(3)),
+                rs.getBoolean(4))));
         return rows;
     }
 
@@ -100,29 +109,21 @@ final class ExportQueries {
 
     /** Streams a {@code COPY ... TO STDOUT} into {@code out}; returns the number of rows. */
     long copyOut(String sql, OutputStream out, Purpose purpose) {
-        statements++;
-        log.debug("{}", abbreviated(sql));
-        try {
-            return connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
-        } catch (SQLException e) {
-            throw failure(e, sql, purpose);
-        } catch (java.io.IOException e) {
-            throw new SeedException(SeedException.Code.DATABASE, "The export failed while " + purpose.doing()
-                    + ": " + e.getMessage() + ". Check the connection and the disk, then export again.", e);
-        }
+        long[] rows = new long[1];
+        send(sql, purpose, () -> {
+            try {
+                rows[0] = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
+            } catch (IOException e) {
+                throw new SeedException(SeedException.Code.DATABASE, "The export failed while " + purpose.doing()
+                        + ": " + e.getMessage() + ". Check the connection and the disk, then export again.", e);
+            }
+        });
+        return rows[0];
     }
 
-    /** Runs a query and hands each row to {@code reader}; {@code rowsRead} counts them. */
-    void query(String sql, Purpose purpose, RowReader reader) {
-        run(sql, purpose, statement -> {
-            try (ResultSet rs = statement.executeQuery(sql)) {
-                while (rs.next()) {
-                    rowsRead++;
-                    reader.read(rs);
-                }
-            }
-            return true;
-        });
+    /** Counts statements sent on the export's connection by other code (session settings, catalog reads). */
+    void countSentElsewhere(int count) {
+        statements += count;
     }
 
     /** The statements sent so far. */
@@ -135,27 +136,37 @@ final class ExportQueries {
         return rowsRead;
     }
 
-    private void run(String sql, Purpose purpose, StatementWork work) {
+    private void send(String sql, Purpose purpose, Work work) {
         statements++;
-        log.debug("{}", abbreviated(sql));
-        try (Statement statement = connection.createStatement()) {
-            work.run(statement);
+        long start = System.nanoTime();
+        try {
+            work.run();
         } catch (SQLException e) {
-            throw failure(e, sql, purpose);
+            throw new SeedException(purpose.code(), "The export failed while " + purpose.doing() + ": "
+                    + e.getMessage() + ". " + purpose.hint() + " (SQL: " + abbreviated(sql) + ")", e);
+        } finally {
+            log.debug("{} ms: {}", (System.nanoTime() - start) / 1_000_000, abbreviated(sql));
         }
     }
 
-    private static SeedException failure(SQLException e, String sql, Purpose purpose) {
-        return new SeedException(purpose.code(), "The export failed while " + purpose.doing() + ": "
-                + e.getMessage() + ". " + purpose.hint() + " (SQL: " + abbreviated(sql) + ")", e);
+    private void read(ResultSet rs, RowReader reader) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                rowsRead++;
+                reader.read(rs);
+            }
+        }
     }
 
     private static String abbreviated(String sql) {
         return sql.length() <= LOGGED_SQL ? sql : sql.substring(0, LOGGED_SQL) + "... (" + sql.length() + " chars)";
     }
 
-    /** One row of a closure round: which branch (foreign key) found it, and the row. */
-    record BranchRow(int branch, RowId row) {
+    /**
+     * One row of a closure round: the number of its table (in the scope's order), the row, and whether a
+     * cycle's recursive query found it.
+     */
+    record BranchRow(int table, RowId row, boolean inCycle) {
     }
 
     /** Reads one row of a result. */
@@ -164,9 +175,9 @@ final class ExportQueries {
         void read(ResultSet rs) throws SQLException;
     }
 
-    /** Work with a statement. */
+    /** JDBC work that sends one statement. */
     @FunctionalInterface
-    private interface StatementWork {
-        boolean run(Statement statement) throws SQLException;
+    private interface Work {
+        void run() throws SQLException;
     }
 }

@@ -1,6 +1,7 @@
 package dev.seedkit.core.exporter;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.schema.CyclePlan;
 import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.schema.LoadPlan;
 import dev.seedkit.core.schema.Schema;
@@ -11,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -29,11 +31,15 @@ final class ExportScope {
     private final Schema schema;
     private final LoadPlan plan;
     private final Map<TableName, TableScope> tables;
+    private final List<TableName> order;
+    private final List<Cycle> cycles;
 
     private ExportScope(Schema schema, LoadPlan plan, Map<TableName, TableScope> tables) {
         this.schema = schema;
         this.plan = plan;
         this.tables = tables;
+        this.order = List.copyOf(tables.keySet());
+        this.cycles = cycles(plan, tables);
     }
 
     /**
@@ -73,6 +79,41 @@ final class ExportScope {
 
     TableScope table(TableName name) {
         return tables.get(name);
+    }
+
+    /** The position of {@code name} in {@link #tables()}; the closure's SQL names tables by it. */
+    int index(TableName name) {
+        return order.indexOf(name);
+    }
+
+    /** The foreign-key cycles among exported tables (a table referencing itself is one too). */
+    List<Cycle> cycles() {
+        return cycles;
+    }
+
+    /** The cycle {@code fk} runs inside, if both its tables belong to one. */
+    Optional<Cycle> cycleOf(ForeignKey fk) {
+        return cycles.stream().filter(c -> c.foreignKeys().contains(fk)).findFirst();
+    }
+
+    /**
+     * Exported tables that reference each other in a circle, and the followed foreign keys between them; the
+     * closure pulls in a cycle's rows with one recursive query, however long the chain in the data.
+     */
+    record Cycle(List<TableScope> tables, List<ForeignKey> foreignKeys) {
+    }
+
+    private static List<Cycle> cycles(LoadPlan plan, Map<TableName, TableScope> tables) {
+        List<Cycle> cycles = new ArrayList<>();
+        for (CyclePlan cycle : plan.cycles()) {
+            List<TableScope> members = cycle.tables().stream().filter(tables::containsKey).map(tables::get).toList();
+            List<ForeignKey> inside = members.stream().flatMap(t -> t.outgoing().stream())
+                    .filter(fk -> cycle.tables().contains(fk.parent()) && tables.containsKey(fk.parent())).toList();
+            if (!inside.isEmpty()) {
+                cycles.add(new Cycle(members, inside));
+            }
+        }
+        return List.copyOf(cycles);
     }
 
     private static TableScope tableScope(Table table, ExportOptions options, ColumnRules rules,

@@ -14,6 +14,7 @@ final class SelectedRows {
 
     private final Set<RowId> rows = new LinkedHashSet<>();
     private List<RowId> fresh = new ArrayList<>();
+    private List<RowId> freshClosedInCycle = new ArrayList<>();
     private long byLimit;
     private long asParents;
 
@@ -24,19 +25,22 @@ final class SelectedRows {
         }
     }
 
-    /** Adds a row that another selected row references; returns whether it was new. */
-    boolean addAsParent(RowId row) {
-        boolean added = add(row);
-        if (added) {
+    /**
+     * Adds a row that another selected row references. {@code closedInCycle}: it came from the recursive query of
+     * its table's foreign-key cycle, which has already followed the cycle's foreign keys from it.
+     */
+    void addAsParent(RowId row, boolean closedInCycle) {
+        if (rows.add(row)) {
             asParents++;
+            (closedInCycle ? freshClosedInCycle : fresh).add(row);
         }
-        return added;
     }
 
     /** The rows added since the last call, for the closure to follow their foreign keys. */
-    List<RowId> takeFresh() {
-        List<RowId> taken = fresh;
+    Fresh takeFresh() {
+        Fresh taken = new Fresh(fresh, freshClosedInCycle);
         fresh = new ArrayList<>();
+        freshClosedInCycle = new ArrayList<>();
         return taken;
     }
 
@@ -62,5 +66,21 @@ final class SelectedRows {
             fresh.add(row);
         }
         return added;
+    }
+
+    /**
+     * Rows added since the last round.
+     *
+     * @param open           rows none of whose foreign keys have been followed yet
+     * @param closedInCycle  rows whose foreign keys inside their cycle have been followed already
+     */
+    record Fresh(List<RowId> open, List<RowId> closedInCycle) {
+
+        /** Every fresh row, for the foreign keys that leave the table's cycle (or of a table in none). */
+        List<RowId> all() {
+            List<RowId> all = new ArrayList<>(open);
+            all.addAll(closedInCycle);
+            return all;
+        }
     }
 }

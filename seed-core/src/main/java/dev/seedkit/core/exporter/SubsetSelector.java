@@ -13,6 +13,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -83,40 +84,52 @@ final class SubsetSelector {
     }
 
     /**
-     * Sends one statement that follows every followed foreign key of the rows added since the last round (one
-     * UNION ALL branch per foreign key, one recursive branch per table with self-references); false when no row
-     * was added, so nothing is left to follow.
+     * Sends one statement that follows every followed foreign key of the rows added since the last round: one
+     * UNION ALL branch per foreign key that leaves its table's cycle (or whose table is in none), and one recursive
+     * branch per foreign-key cycle with new rows. False when no row was added, so nothing is left to follow.
      */
     private boolean closureRound() {
+        Map<TableScope, SelectedRows.Fresh> fresh = new LinkedHashMap<>();
+        scope.tables().forEach(t -> fresh.put(t, rows(t.name()).takeFresh()));
         List<String> branches = new ArrayList<>();
-        List<TableName> parents = new ArrayList<>();
-        for (TableScope table : scope.tables()) {
-            List<RowId> fresh = rows(table.name()).takeFresh();
-            if (fresh.isEmpty()) {
-                continue;
-            }
-            List<ForeignKey> selfReferences = new ArrayList<>();
-            for (ForeignKey fk : table.outgoing()) {
-                if (fk.selfReference()) {
-                    selfReferences.add(fk);
-                } else {
-                    branches.add(SubsetSql.parentsOf(branches.size(), fk, table, scope.table(fk.parent()), fresh));
-                    parents.add(fk.parent());
-                }
-            }
-            if (!selfReferences.isEmpty()) {
-                branches.add(SubsetSql.ancestors(branches.size(), table, selfReferences, fresh));
-                parents.add(table.name());
-            }
-        }
+        fresh.forEach((table, rows) -> branches.addAll(parentBranches(table, rows.all())));
+        scope.cycles().forEach(cycle -> cycleBranch(cycle, fresh).ifPresent(branches::add));
         if (branches.isEmpty()) {
             return false;
         }
         rounds++;
-        for (BranchRow found : queries.branchRows(String.join("\nUNION ALL\n", branches), closurePurpose())) {
-            rows(parents.get(found.branch())).addAsParent(found.row());
-        }
+        List<BranchRow> found = queries.branchRows(String.join("\nUNION ALL\n", branches), closurePurpose());
+        addParents(found, true);
+        addParents(found, false);
         return true;
+    }
+
+    /**
+     * Adds the rows a round found, those of cycle branches first: a row that a cycle's recursion reached has had
+     * the cycle's foreign keys followed, whichever branch the database returned first.
+     */
+    private void addParents(List<BranchRow> found, boolean inCycle) {
+        for (BranchRow row : found) {
+            if (row.inCycle() == inCycle) {
+                rows(scope.tables().get(row.table()).name()).addAsParent(row.row(), inCycle);
+            }
+        }
+    }
+
+    private List<String> parentBranches(TableScope table, List<RowId> fresh) {
+        if (fresh.isEmpty()) {
+            return List.of();
+        }
+        return table.outgoing().stream().filter(fk -> scope.cycleOf(fk).isEmpty())
+                .map(fk -> SubsetSql.parentsOf(scope.index(fk.parent()), fk, table, scope.table(fk.parent()), fresh))
+                .toList();
+    }
+
+    private Optional<String> cycleBranch(ExportScope.Cycle cycle, Map<TableScope, SelectedRows.Fresh> fresh) {
+        Map<TableScope, List<RowId>> start = new LinkedHashMap<>();
+        cycle.tables().stream().filter(t -> !fresh.get(t).open().isEmpty())
+                .forEach(t -> start.put(t, fresh.get(t).open()));
+        return start.isEmpty() ? Optional.empty() : Optional.of(SubsetSql.cycleRows(scope, cycle, start));
     }
 
     /** A table that has rows must not come out empty: only a filter that matches nothing can cause that. */

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * The SQL the export sends: choosing a table's first rows, finding the parents of chosen rows, and writing the
@@ -47,29 +46,41 @@ final class SubsetSql {
         return "SELECT EXISTS (SELECT 1 FROM " + table.from("") + ")";
     }
 
-    /** One branch of a closure round: the rows of {@code parent} that {@code fk} references from {@code fresh}. */
-    static String parentsOf(int branch, ForeignKey fk, TableScope child, TableScope parent, Collection<RowId> fresh) {
-        return "SELECT " + branch + ", p.tableoid, p.ctid FROM " + parent.from("p") + " WHERE "
+    /**
+     * One branch of a closure round: the rows of {@code parent} (number {@code parentIndex}) that {@code fk}
+     * references from the rows {@code fresh} of {@code child}. Returns {@code table number, tableoid, ctid, false}.
+     */
+    static String parentsOf(int parentIndex, ForeignKey fk, TableScope child, TableScope parent,
+            Collection<RowId> fresh) {
+        return "SELECT " + parentIndex + ", p.tableoid, p.ctid, false FROM " + parent.from("p") + " WHERE "
                 + row("p.", fk.parentColumns()) + " IN (SELECT " + list("c.", fk.childColumns()) + " FROM "
                 + child.from("c") + " WHERE " + rowsIn("c.", child, fresh) + ")";
     }
 
     /**
-     * One branch of a closure round: {@code fresh} and all their ancestors through the self-references
-     * {@code selfReferences} of {@code table}, in one recursive query however deep the chain. UNION (not ALL)
-     * drops rows already seen, so cycles in the data end the recursion.
+     * One branch of a closure round: the rows {@code start} (per table of {@code cycle}) and every row they reach
+     * through the cycle's foreign keys, in one recursive query however long the chain. Each step joins a reached
+     * row back by its ctid and follows each foreign key of its table; UNION (not ALL) drops rows already reached,
+     * which ends the recursion on cycles in the data. Returns {@code table number, tableoid, ctid, true}.
      */
-    static String ancestors(int branch, TableScope table, List<ForeignKey> selfReferences, Collection<RowId> fresh) {
-        List<String> columns = selfReferences.stream().flatMap(fk -> fk.childColumns().stream()).distinct().toList();
-        List<String> names = IntStream.range(0, columns.size()).mapToObj(i -> "k" + i).toList();
-        String join = selfReferences.stream().map(fk -> row("p.", fk.parentColumns()) + " = ("
-                + fk.childColumns().stream().map(c -> "up.k" + columns.indexOf(c)).collect(Collectors.joining(", "))
-                + ")").collect(Collectors.joining(" OR "));
-        return "SELECT " + branch + ", r.row_table, r.row_ctid FROM (WITH RECURSIVE up(row_table, row_ctid, "
-                + String.join(", ", names) + ") AS (SELECT c.tableoid, c.ctid, " + list("c.", columns) + " FROM "
-                + table.from("c") + " WHERE " + rowsIn("c.", table, fresh) + " UNION SELECT p.tableoid, p.ctid, "
-                + list("p.", columns) + " FROM " + table.from("p") + " JOIN up ON " + join
-                + ") SELECT row_table, row_ctid FROM up) r";
+    static String cycleRows(ExportScope scope, ExportScope.Cycle cycle, Map<TableScope, List<RowId>> start) {
+        String seeds = start.entrySet().stream().map(e -> "SELECT " + scope.index(e.getKey().name())
+                + ", c.tableoid, c.ctid FROM " + e.getKey().from("c") + " WHERE " + rowsIn("c.", e.getKey(),
+                        e.getValue())).collect(Collectors.joining(" UNION ALL "));
+        String steps = cycle.foreignKeys().stream().map(fk -> step(scope, fk))
+                .collect(Collectors.joining(" UNION ALL "));
+        return "SELECT r.tbl, r.row_table, r.row_ctid, true FROM (WITH RECURSIVE up(tbl, row_table, row_ctid) AS (("
+                + seeds + ") UNION SELECT n.tbl, n.row_table, n.row_ctid FROM up CROSS JOIN LATERAL (" + steps
+                + ") n) SELECT tbl, row_table, row_ctid FROM up) r";
+    }
+
+    /** From a reached row of {@code fk}'s child to the row of its parent. */
+    private static String step(ExportScope scope, ForeignKey fk) {
+        TableScope child = scope.table(fk.child());
+        return "SELECT " + scope.index(fk.parent()) + " AS tbl, p.tableoid AS row_table, p.ctid AS row_ctid FROM "
+                + child.from("c") + " JOIN " + scope.table(fk.parent()).from("p") + " ON "
+                + row("p.", fk.parentColumns()) + " = " + row("c.", fk.childColumns()) + " WHERE up.tbl = "
+                + scope.index(fk.child()) + " AND c.tableoid = up.row_table AND c.ctid = up.row_ctid";
     }
 
     /** The rows of {@code table} named by {@code rows}, in file order, as COPY text. */

@@ -2,32 +2,20 @@ package dev.seedkit.core.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.schema.Identifiers;
-import dev.seedkit.core.schema.Schema;
-import dev.seedkit.core.schema.SchemaReader;
-import dev.seedkit.core.schema.Table;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
-import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSession;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
 import dev.seedkit.postgres.testing.TestDatabase;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.IntStream;
-import org.postgresql.PGConnection;
 
 /**
  * One schema shape to export: created twice from the same DDL, as {@code <schema>} with data and as
@@ -115,63 +103,14 @@ final class ExportFixture {
 
     private void load(Snapshot snapshot) throws Exception {
         try (Connection c = db.connect()) {
-            c.setAutoCommit(false);
-            SnapshotSession.applyLocal(c);
-            execute(c, "set local session_replication_role = replica");
-            Schema copy = SchemaReader.read(c, List.of(schema + "_copy"));
-            execute(c, "truncate " + copy.tables().stream().map(t -> t.name().qualified())
-                    .collect(Collectors.joining(", ")));
-            for (SnapshotManifest.Table table : snapshot.manifest().tables()) {
-                try (TableFileReader reader = snapshot.openTable(table)) {
-                    c.unwrap(PGConnection.class).getCopyAPI().copyIn(SnapshotSql.copyIn(schema + "_copy",
-                            table.name(), table.columnNames()), reader.dataStream());
-                }
-            }
-            c.commit();
+            OrphanCheck.load(c, snapshot, List.of(schema + "_copy"), s -> s + "_copy");
         }
     }
 
-    /** One line per foreign key with orphans in the copy: declared ones and the virtual ones. */
     private List<String> orphans() throws Exception {
-        List<String> found = new ArrayList<>();
         try (Connection c = db.connect()) {
-            Schema copy = SchemaReader.read(c, List.of(schema + "_copy"));
-            List<ForeignKey> all = new ArrayList<>(copy.foreignKeys());
-            all.addAll(copy.withVirtualForeignKeys(virtualForeignKeys.stream()
-                    .map(v -> VirtualForeignKey.parse(v.replace(schema + ".", schema + "_copy."))).toList())
-                    .foreignKeys().stream().filter(ForeignKey::virtual).toList());
-            for (ForeignKey fk : all) {
-                long count = count(c, orphanQuery(fk));
-                if (count > 0) {
-                    found.add(count + " orphans through " + fk);
-                }
-            }
-            assertThat(copy.tables()).extracting(Table::name).isNotEmpty();
-        }
-        return found;
-    }
-
-    private static String orphanQuery(ForeignKey fk) {
-        String present = fk.childColumns().stream().map(col -> "c." + Identifiers.quote(col) + " IS NOT NULL")
-                .collect(Collectors.joining(" AND "));
-        String match = IntStream.range(0, fk.childColumns().size())
-                .mapToObj(i -> "p." + Identifiers.quote(fk.parentColumns().get(i)) + " = c."
-                        + Identifiers.quote(fk.childColumns().get(i)))
-                .collect(Collectors.joining(" AND "));
-        return "select count(*) from " + fk.child().qualified() + " c where " + present + " and not exists (select"
-                + " 1 from " + fk.parent().qualified() + " p where " + match + ")";
-    }
-
-    private static long count(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static void execute(Connection c, String sql) throws Exception {
-        try (Statement s = c.createStatement()) {
-            s.execute(sql);
+            return OrphanCheck.orphans(c, List.of(schema + "_copy"), virtualForeignKeys.stream()
+                    .map(v -> VirtualForeignKey.parse(v.replace(schema + ".", schema + "_copy."))).toList());
         }
     }
 }
