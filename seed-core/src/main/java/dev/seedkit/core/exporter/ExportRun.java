@@ -83,13 +83,16 @@ final class ExportRun {
                 options.clock().instant().truncatedTo(ChronoUnit.SECONDS), source, schema.fingerprint(),
                 writing.loadPlan(), files);
         manifest.write(directory);
-        for (SnapshotManifest.Table file : files) {
-            TableName name = TableName.of(file.schema(), file.name());
-            SelectedRows rows = selection.rows(name);
-            reports.add(new ExportReport.TableReport(name, file.file(), rows.byLimit(), rows.asParents(),
-                    selection.time(name).plus(writing.time(name))));
-        }
+        files.forEach(file -> reports.add(tableReport(file, selection, writing)));
         return manifest;
+    }
+
+    private static ExportReport.TableReport tableReport(SnapshotManifest.Table file, SubsetSelector selection,
+            SnapshotWriting writing) {
+        TableName name = TableName.of(file.schema(), file.name());
+        SelectedRows rows = selection.rows(name);
+        return new ExportReport.TableReport(name, file.file(), rows.byLimit(), rows.asParents(),
+                selection.time(name).plus(writing.time(name)));
     }
 
     /**

@@ -28,15 +28,11 @@ import java.util.stream.Stream;
  */
 final class ExportScope {
 
-    private final Schema schema;
-    private final LoadPlan plan;
     private final Map<TableName, TableScope> tables;
     private final List<TableName> order;
     private final List<Cycle> cycles;
 
-    private ExportScope(Schema schema, LoadPlan plan, Map<TableName, TableScope> tables) {
-        this.schema = schema;
-        this.plan = plan;
+    private ExportScope(LoadPlan plan, Map<TableName, TableScope> tables) {
         this.tables = tables;
         this.order = List.copyOf(tables.keySet());
         this.cycles = cycles(plan, tables);
@@ -61,15 +57,7 @@ final class ExportScope {
                 tables.put(name, tableScope(schema.table(name).orElseThrow(), options, rules, collatable, followed));
             }
         }
-        return new ExportScope(schema, plan, tables);
-    }
-
-    Schema schema() {
-        return schema;
-    }
-
-    LoadPlan plan() {
-        return plan;
+        return new ExportScope(plan, tables);
     }
 
     /** The exported tables in load-plan order (parents first). */

@@ -42,8 +42,9 @@ import java.util.Set;
  *       bytewise ({@code COLLATE "C"}). Never {@code random()}, never {@code LIMIT} without {@code ORDER BY}.</li>
  *   <li>Then the closure: every row that a chosen row references (through declared or virtual foreign keys) is
  *       pulled in, and what those rows reference, until nothing is missing. Only parents are pulled, never the
- *       children of pulled rows. A reference with a NULL in any column (MATCH SIMPLE) needs no parent. A
- *       self-reference's whole ancestor chain comes in one recursive query.</li>
+ *       children of pulled rows. A reference with a NULL in any column (MATCH SIMPLE) needs no parent. Each
+ *       foreign-key cycle (a self-reference, or tables referencing each other in a circle) is followed to its end
+ *       in one recursive query, however long the chain in the data.</li>
  * </ol>
  * Round trips grow with the number of tables and the depth of the foreign-key graph, not with the number of rows.
  *

@@ -18,11 +18,17 @@ import java.util.Set;
 
 /**
  * Chooses the rows to export: each table's first rows, in load-plan order, then the closure over parents, until
- * every foreign key of every chosen row resolves. See {@link SnapshotExporter} for the rules. Statements grow with
- * tables and graph depth: one or two per table for its first rows, then one per closure round, each round
- * following every foreign key of the rows the previous round added.
+ * every foreign key of every chosen row resolves. See {@link SnapshotExporter} for the rules.
+ *
+ * <p>Statements grow with tables and graph depth, not rows: one (or two, when the preferred rows are missing) per
+ * table for its first rows, then one per closure round. A round follows every foreign key of the rows the previous
+ * round added, and walks each foreign-key cycle to its end in one recursive query, so the number of rounds is at
+ * most the depth of the graph of cycles and tables, plus one.
  */
 final class SubsetSelector {
+
+    private static final String VIRTUAL_TYPES = "If the message is about an operator or a type, a virtual foreign key "
+            + "compares columns of different types; declare it between columns of comparable types.";
 
     private final ExportScope scope;
     private final ExportQueries queries;
@@ -147,16 +153,19 @@ final class SubsetSelector {
     }
 
     private static Purpose firstRowsPurpose(TableScope table) {
-        return table.filter().isPresent()
-                ? new Purpose("choosing the first rows of " + table.name() + " with the filter \""
-                        + table.filter().get() + "\"", SeedException.Code.CONFIGURATION,
-                        "Correct the filter given with where(\"" + table.name() + "\", ...).")
-                : Purpose.database("choosing the first rows of " + table.name());
+        if (table.filter().isPresent()) {
+            return new Purpose("choosing the first rows of " + table.name() + " with the filter \""
+                    + table.filter().get() + "\"", SeedException.Code.CONFIGURATION, "Correct the filter given with "
+                    + "where(\"" + table.name() + "\", ...)." + (table.outgoing().stream().anyMatch(ForeignKey::virtual)
+                            ? " " + VIRTUAL_TYPES : ""));
+        }
+        return new Purpose("choosing the first rows of " + table.name(), SeedException.Code.DATABASE,
+                table.outgoing().stream().anyMatch(ForeignKey::virtual) ? VIRTUAL_TYPES
+                        : "Check that the connection works.");
     }
 
     private static Purpose closurePurpose() {
         return new Purpose("pulling in the parent rows of the chosen rows", SeedException.Code.DATABASE,
-                "If the message is about operators or types, a virtual foreign key compares columns of "
-                        + "different types; declare it between columns of the same type.");
+                VIRTUAL_TYPES);
     }
 }

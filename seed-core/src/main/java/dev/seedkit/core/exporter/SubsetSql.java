@@ -37,8 +37,8 @@ final class SubsetSql {
                     + rowsIn("p.", parent.table(), parent.rows()) + "))");
         }
         return "SELECT " + self + "tableoid, " + self + "ctid FROM " + table.from("")
-                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
-                + " ORDER BY " + String.join(", ", table.orderBy()) + " LIMIT " + table.limit();
+                + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions)) + orderBy(table)
+                + " LIMIT " + table.limit();
     }
 
     /** Whether {@code table} has any row at all. */
@@ -86,8 +86,7 @@ final class SubsetSql {
     /** The rows of {@code table} named by {@code rows}, in file order, as COPY text. */
     static String copyOut(TableScope table, Collection<RowId> rows) {
         return "COPY (SELECT " + String.join(", ", table.selectList()) + " FROM " + table.from("") + " WHERE "
-                + rowsIn(table.name().qualified() + ".", table, rows) + " ORDER BY "
-                + String.join(", ", table.orderBy()) + ") TO STDOUT";
+                + rowsIn(table.name().qualified() + ".", table, rows) + orderBy(table) + ") TO STDOUT";
     }
 
     /**
@@ -105,6 +104,14 @@ final class SubsetSql {
         rows.forEach(r -> byPartition.computeIfAbsent(r.tableOid(), k -> new ArrayList<>()).add(r));
         return byPartition.entrySet().stream().map(e -> "(" + prefix + "tableoid = " + e.getKey() + "::pg_catalog.oid AND "
                 + prefix + "ctid = ANY (" + ctids(e.getValue()) + "))").collect(Collectors.joining(" OR ", "(", ")"));
+    }
+
+    /**
+     * {@code ORDER BY} the table's order; nothing for a table without stored columns, whose rows are all the same
+     * empty line.
+     */
+    private static String orderBy(TableScope table) {
+        return table.orderBy().isEmpty() ? "" : " ORDER BY " + String.join(", ", table.orderBy());
     }
 
     private static String ctids(Collection<RowId> rows) {

@@ -158,6 +158,15 @@ class ExportOptionsTests {
     }
 
     @Test
+    void aVirtualForeignKeyBetweenIncomparableTypesSaysSo(TestDatabase db) throws Exception {
+        ExportFixture.create(db, "vtypes", SHOP).data(DATA);
+        SeedException e = failure(db, exporter("vtypes").virtualForeignKeys("vtypes.notes(note) -> vtypes.customers(id)"));
+        assertThat(e.getMessage()).startsWith("The export failed while choosing the first rows of vtypes.notes: ERROR: "
+                + "operator does not exist: text = integer").contains("a virtual foreign key compares columns of "
+                        + "different types; declare it between columns of comparable types.");
+    }
+
+    @Test
     void aFilterThatLeavesATableWithRowsEmptyIsAnError(TestDatabase db) throws Exception {
         ExportFixture empty = ExportFixture.create(db, "nomatch", SHOP).data(DATA);
         assertThat(empty.export(empty.builder().where("nomatch.notes", "false"), dir).rows())

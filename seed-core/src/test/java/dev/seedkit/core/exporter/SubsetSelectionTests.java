@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -204,10 +205,12 @@ class SubsetSelectionTests {
     @Test
     void everyTableWithRowsGetsRowsAndEmptyTablesGetAnEmptyFile(TestDatabase db) throws Exception {
         ExportFixture f = ExportFixture.create(db, "guard", "create table {s}.full_table (id int primary key);"
-                + " create table {s}.empty_table (id int primary key)")
-                .data("insert into {s}.full_table select generate_series(1, 3)");
+                + " create table {s}.empty_table (id int primary key); create table {s}.no_columns ()")
+                .data("insert into {s}.full_table select generate_series(1, 3);"
+                        + " insert into {s}.no_columns default values; insert into {s}.no_columns default values");
         ExportReport report = f.export(100, dir);
-        assertThat(report.tables()).extracting(ExportReport.TableReport::rows).containsExactly(0L, 3L);
+        assertThat(report.tables()).extracting(ExportReport.TableReport::rows).containsExactly(0L, 3L, 2L);
+        assertThat(Files.readString(dir.resolve("guard.no_columns.tsv"))).isEqualTo("\n\n\n");
     }
 
 }
