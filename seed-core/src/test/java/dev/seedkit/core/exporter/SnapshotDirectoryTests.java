@@ -19,6 +19,10 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -138,6 +142,48 @@ class SnapshotDirectoryTests {
                         .containsExactly("Europe/Vienna", "sql_standard", "read committed", "\"$user\", public");
             }
         }
+    }
+
+    @Test
+    void rowsWrittenWhileTheExportRunsCannotProduceOrphans(TestDatabase db) throws Exception {
+        ExportFixture f = ExportFixture.create(db, "concurrent", "create table {s}.parent (id int primary key);"
+                + " create table {s}.child (id int primary key, parent_id int not null references {s}.parent);"
+                + " create function {s}.gate() returns boolean language sql"
+                + " as 'select true from pg_advisory_xact_lock_shared(4242)'")
+                .data("insert into {s}.parent select generate_series(1, 10);"
+                        + " insert into {s}.child select g, g from generate_series(1, 10) g");
+        ExecutorService executor = Executors.newSingleThreadExecutor();
+        try (Connection writer = db.connect(); Statement s = writer.createStatement()) {
+            s.execute("select pg_advisory_lock(4242)");
+            Future<ExportReport> export = executor.submit(() -> f.export(f.builder().rowsPerTable(3)
+                    .where("concurrent.child", "concurrent.gate()"), dir));
+            awaitWaitingLock(s, export);
+            s.execute("delete from concurrent.child where id = 1; delete from concurrent.parent where id = 1;"
+                    + " insert into concurrent.parent values (0); insert into concurrent.child values (0, 0);"
+                    + " update concurrent.child set parent_id = 9 where id = 2");
+            s.execute("select pg_advisory_unlock(4242)");
+            assertThat(export.get(30, TimeUnit.SECONDS).rows()).isEqualTo(6);
+        } finally {
+            executor.shutdownNow();
+        }
+        assertThat(f.loadedRows("child", "id")).containsExactly("1|1", "2|2", "3|3");
+        assertThat(f.loaded("parent", "id")).containsExactly("1", "2", "3");
+    }
+
+    /** Waits until the export blocks on the advisory lock inside its filter. */
+    private static void awaitWaitingLock(Statement s, Future<?> export) throws Exception {
+        for (int i = 0; i < 300 && !export.isDone(); i++) {
+            try (ResultSet rs = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory'"
+                    + " and not granted")) {
+                rs.next();
+                if (rs.getInt(1) > 0) {
+                    return;
+                }
+            }
+            Thread.sleep(20);
+        }
+        export.get();
+        throw new AssertionError("the export never waited for the lock");
     }
 
     private SeedException fail(TestDatabase db, SnapshotExporter.Builder builder) throws Exception {
