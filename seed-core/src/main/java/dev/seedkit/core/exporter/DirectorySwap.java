@@ -1,0 +1,173 @@
+package dev.seedkit.core.exporter;
+
+import dev.seedkit.core.SeedException;
+import dev.seedkit.core.snapshot.SnapshotManifest;
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.stream.Stream;
+
+/**
+ * Replaces a snapshot directory as a whole: the export writes into a fresh sibling directory, and only a complete
+ * snapshot is moved into place. Until {@link #commit()} the target is untouched, so a failed export leaves the old
+ * snapshot as it was; {@link #close()} then deletes the unfinished one.
+ *
+ * <p>The swap is two renames on the same file system: old snapshot aside, new one in, then the old one deleted.
+ * Should the process die between the two, the old snapshot is in {@code .<name>.replaced-*} next to the target.
+ * Files in the old snapshot other than its manifest and table files ({@code README.md}, {@code .gitattributes})
+ * are copied into the new one first.
+ */
+final class DirectorySwap implements AutoCloseable {
+
+    private final Path target;
+    private final Path work;
+    private boolean committed;
+
+    private DirectorySwap(Path target, Path work) {
+        this.target = target;
+        this.work = work;
+    }
+
+    /**
+     * Checks that {@code target} is absent, empty or a snapshot, and creates the sibling to write into.
+     *
+     * @throws SeedException {@link SeedException.Code#CONFIGURATION} if the target holds something else
+     */
+    static DirectorySwap prepare(Path target) {
+        Path absolute = target.toAbsolutePath().normalize();
+        requireReplaceable(absolute);
+        try {
+            Files.createDirectories(absolute.getParent());
+            return new DirectorySwap(absolute, Files.createTempDirectory(absolute.getParent(),
+                    "." + absolute.getFileName() + ".export-"));
+        } catch (IOException e) {
+            throw unwritable(absolute, e);
+        }
+    }
+
+    /** Where to write the new snapshot. */
+    Path workDirectory() {
+        return work;
+    }
+
+    /** Moves the new snapshot into place, keeping the old one's extra files. */
+    void commit() {
+        try {
+            if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                copyExtraFiles(target, work);
+                Path aside = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".replaced-");
+                Files.delete(aside);
+                Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
+                moveBackOnFailure(aside);
+                deleteTree(aside);
+            }
+            committed = true;
+        } catch (IOException e) {
+            throw unwritable(target, e);
+        }
+    }
+
+    /** Deletes the unfinished snapshot, unless it was committed. */
+    @Override
+    public void close() {
+        if (!committed) {
+            try {
+                deleteTree(work);
+            } catch (IOException e) {
+                throw unwritable(work, e);
+            }
+        }
+    }
+
+    private void moveBackOnFailure(Path aside) throws IOException {
+        try {
+            Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            Files.move(aside, target, StandardCopyOption.ATOMIC_MOVE);
+            throw e;
+        }
+    }
+
+    private static void requireReplaceable(Path target) {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Cannot export a snapshot to " + target
+                    + ": it exists and is not a directory. Give a directory path, new or holding a snapshot.");
+        }
+        try (Stream<Path> entries = Files.list(target)) {
+            if (entries.findAny().isPresent() && !Files.isRegularFile(target.resolve(SnapshotManifest.FILE_NAME))) {
+                throw new SeedException(SeedException.Code.CONFIGURATION, "Cannot export a snapshot to " + target
+                        + ": the directory is not empty and holds no " + SnapshotManifest.FILE_NAME + ", so it is "
+                        + "not a snapshot, and replacing it would delete its files. Give a new or empty directory, "
+                        + "or one holding a snapshot.");
+            }
+        } catch (IOException e) {
+            throw unwritable(target, e);
+        }
+    }
+
+    private static void copyExtraFiles(Path from, Path to) throws IOException {
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(from)) {
+            for (Path entry : entries) {
+                String name = entry.getFileName().toString();
+                if (!name.equals(SnapshotManifest.FILE_NAME) && !name.endsWith(".tsv")) {
+                    copyTree(entry, to.resolve(name));
+                }
+            }
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.walkFileTree(from, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
+                Files.copy(dir, to.resolve(from.relativize(dir).toString()), LinkOption.NOFOLLOW_LINKS);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.copy(file, to.resolve(from.relativize(file).toString()), LinkOption.NOFOLLOW_LINKS,
+                        StandardCopyOption.COPY_ATTRIBUTES);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
+                Files.delete(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                if (failure != null) {
+                    throw failure;
+                }
+                Files.delete(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+
+    private static SeedException unwritable(Path path, IOException e) {
+        return new SeedException(SeedException.Code.CONFIGURATION, "Cannot write the snapshot at " + path + ": "
+                + e + ". Check that the directory and its parent are writable and on one file system.", e);
+    }
+}

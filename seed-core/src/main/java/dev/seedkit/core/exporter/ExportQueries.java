@@ -1,0 +1,183 @@
+package dev.seedkit.core.exporter;
+
+import dev.seedkit.core.SeedException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import org.postgresql.PGConnection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends the export's SQL on its connection, counts statements and rows read, logs each statement with its
+ * duration at debug, and turns a failure into a {@link SeedException} that says what the export was doing.
+ */
+final class ExportQueries {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportQueries.class);
+    private static final int LOGGED_SQL = 2_000;
+
+    private final Connection connection;
+    private int statements;
+    private long rowsRead;
+
+    ExportQueries(Connection connection) {
+        this.connection = connection;
+    }
+
+    /**
+     * What a statement is for, to name in its error: e.g. "choosing the first rows of public.users", the code to
+     * fail with, and what the user can do.
+     */
+    record Purpose(String doing, SeedException.Code code, String hint) {
+        static Purpose database(String doing) {
+            return new Purpose(doing, SeedException.Code.DATABASE, "Check that the connection works.");
+        }
+    }
+
+    void execute(String sql, Purpose purpose) {
+        send(sql, purpose, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            }
+        });
+    }
+
+    /** Runs {@code sql} with one string parameter (which is not logged), e.g. {@code set_config}. */
+    void execute(String sql, String parameter, Purpose purpose) {
+        send(sql, purpose, () -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setString(1, parameter);
+                statement.execute();
+            }
+        });
+    }
+
+    /**
+     * Runs a catalog query with one {@code text[]} parameter and hands each row to {@code reader}; its rows are
+     * not counted as rows read.
+     */
+    void catalogQuery(String sql, List<String> parameter, Purpose purpose, RowReader reader) {
+        send(sql, purpose, () -> {
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                statement.setArray(1, connection.createArrayOf("text", parameter.toArray()));
+                try (ResultSet rs = statement.executeQuery()) {
+                    while (rs.next()) {
+                        reader.read(rs);
+                    }
+                }
+            }
+        });
+    }
+
+    /** Runs a query and hands each row to {@code reader}. */
+    void query(String sql, Purpose purpose, RowReader reader) {
+        send(sql, purpose, () -> {
+            try (Statement statement = connection.createStatement()) {
+                read(statement.executeQuery(sql), reader);
+            }
+        });
+    }
+
+    /** The rows of a query returning {@code tableoid, ctid}. */
+    List<RowId> rowIds(String sql, Purpose purpose) {
+        List<RowId> rows = new ArrayList<>();
+        query(sql, purpose, rs -> rows.add(new RowId(rs.getLong(1), rs.getString(2))));
+        return rows;
+    }
+
+    /** The rows of a closure round, which returns {@code table number, tableoid, ctid, in cycle}. */
+    List<BranchRow> branchRows(String sql, Purpose purpose) {
+        List<BranchRow> rows = new ArrayList<>();
+        query(sql, purpose, rs -> rows.add(new BranchRow(rs.getInt(1), new RowId(rs.getLong(2), rs.getString(3)),
+                rs.getBoolean(4))));
+        return rows;
+    }
+
+    /** The single boolean a query returns. */
+    boolean flag(String sql, Purpose purpose) {
+        boolean[] value = new boolean[1];
+        query(sql, purpose, rs -> value[0] = rs.getBoolean(1));
+        return value[0];
+    }
+
+    /** Streams a {@code COPY ... TO STDOUT} into {@code out}; returns the number of rows. */
+    long copyOut(String sql, OutputStream out, Purpose purpose) {
+        long[] rows = new long[1];
+        send(sql, purpose, () -> {
+            try {
+                rows[0] = connection.unwrap(PGConnection.class).getCopyAPI().copyOut(sql, out);
+            } catch (IOException e) {
+                throw new SeedException(SeedException.Code.DATABASE, "The export failed while " + purpose.doing()
+                        + ": " + e.getMessage() + ". Check the connection and the disk, then export again.", e);
+            }
+        });
+        return rows[0];
+    }
+
+    /** Counts statements sent on the export's connection by other code (session settings, catalog reads). */
+    void countSentElsewhere(int count) {
+        statements += count;
+    }
+
+    /** The statements sent so far. */
+    int statements() {
+        return statements;
+    }
+
+    /** The rows queries returned so far. */
+    long rowsRead() {
+        return rowsRead;
+    }
+
+    private void send(String sql, Purpose purpose, Work work) {
+        statements++;
+        long start = System.nanoTime();
+        try {
+            work.run();
+        } catch (SQLException e) {
+            throw new SeedException(purpose.code(), "The export failed while " + purpose.doing() + ": "
+                    + e.getMessage() + ". " + purpose.hint() + " (SQL: " + abbreviated(sql) + ")", e);
+        } finally {
+            log.debug("{} ms: {}", (System.nanoTime() - start) / 1_000_000, abbreviated(sql));
+        }
+    }
+
+    private void read(ResultSet rs, RowReader reader) throws SQLException {
+        try (rs) {
+            while (rs.next()) {
+                rowsRead++;
+                reader.read(rs);
+            }
+        }
+    }
+
+    private static String abbreviated(String sql) {
+        return sql.length() <= LOGGED_SQL ? sql : sql.substring(0, LOGGED_SQL) + "... (" + sql.length() + " chars)";
+    }
+
+    /**
+     * One row of a closure round: the number of its table (in the scope's order), the row, and whether a
+     * cycle's recursive query found it.
+     */
+    record BranchRow(int table, RowId row, boolean inCycle) {
+    }
+
+    /** Reads one row of a result. */
+    @FunctionalInterface
+    interface RowReader {
+        void read(ResultSet rs) throws SQLException;
+    }
+
+    /** JDBC work that sends one statement. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws SQLException;
+    }
+}
