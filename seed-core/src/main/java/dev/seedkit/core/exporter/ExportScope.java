@@ -32,7 +32,10 @@ final class ExportScope {
     private final List<TableName> order;
     private final List<Cycle> cycles;
 
+    private final LoadPlan plan;
+
     private ExportScope(LoadPlan plan, Map<TableName, TableScope> tables) {
+        this.plan = plan;
         this.tables = tables;
         this.order = List.copyOf(tables.keySet());
         this.cycles = cycles(plan, tables);
@@ -58,6 +61,11 @@ final class ExportScope {
             }
         }
         return new ExportScope(plan, tables);
+    }
+
+    /** The load plan of the whole schema (the exported tables are a part of it). */
+    LoadPlan plan() {
+        return plan;
     }
 
     /** The exported tables in load-plan order (parents first). */

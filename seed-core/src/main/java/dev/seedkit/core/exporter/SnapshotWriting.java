@@ -20,9 +20,6 @@ import java.util.Map;
  */
 final class SnapshotWriting {
 
-    /** The phase the manifest gives every load step; the importer plans cycles itself. */
-    static final String INSERT = "insert";
-
     private final ExportScope scope;
     private final SubsetSelector selection;
     private final ExportQueries queries;
@@ -42,10 +39,16 @@ final class SnapshotWriting {
         return entries;
     }
 
-    /** The load plan's steps for the exported tables. */
+    /**
+     * The load plan's steps for the exported tables, for readers of the manifest: "phase N", plus the cycle
+     * strategy where the table is in a cycle. The importer re-plans from the target's own schema.
+     */
     List<SnapshotManifest.LoadStep> loadPlan() {
-        return scope.tables().stream()
-                .map(t -> new SnapshotManifest.LoadStep(t.name().schema(), t.name().name(), INSERT)).toList();
+        return scope.tables().stream().map(t -> {
+            var step = scope.plan().step(t.name()).orElseThrow();
+            String phase = "phase " + step.phase() + step.cycle().map(c -> ", " + c.strategy()).orElse("");
+            return new SnapshotManifest.LoadStep(t.name().schema(), t.name().name(), phase);
+        }).toList();
     }
 
     /** Time spent writing the file of {@code table}. */

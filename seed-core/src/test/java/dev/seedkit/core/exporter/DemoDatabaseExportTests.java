@@ -1,5 +1,9 @@
 package dev.seedkit.core.exporter;
 
+import dev.seedkit.core.importer.ImportReport;
+import dev.seedkit.core.importer.SnapshotImporter;
+import dev.seedkit.core.importer.SnapshotVerifier;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seedkit.core.schema.TableName;
@@ -68,6 +72,26 @@ class DemoDatabaseExportTests {
         assertThat(report.table(TableName.of("public", "users")).orElseThrow()
                 .rowsPulledInAsParents()).as("creators, instructors, owners pulled in").isPositive();
         assertThat(report.queries()).isLessThan(100);
+    }
+
+    @Test
+    void theImporterLoadsTheExportIntoAnEmptyCopyThroughItsCyclesAndVerifyFindsNothing(@TempDir Path dir)
+            throws Exception {
+        export(dir, 20);
+        String target = db.name() + "_imported";
+        execute(db.server().defaultDatabase(), "create database " + target + " template template0 encoding 'UTF8'"
+                + " lc_collate 'C' lc_ctype 'C'");
+        try (Snapshot snapshot = SnapshotLocation.directory(dir).open(); Connection c = db.server().connect(target)) {
+            DemoSchema.find().migrate(c);
+            ImportReport imported = SnapshotImporter.builder().triggersOffAllowed(false).build()
+                    .importInto(c, snapshot);
+            SnapshotVerifier.VerifyReport verified = SnapshotVerifier.verify(c, snapshot, List.of(VIRTUAL));
+            assertThat(verified.problems()).isEmpty();
+            assertThat(imported.inserted()).isEqualTo(snapshot.manifest().tables().stream()
+                    .mapToLong(t -> t.rowCount()).sum());
+        } finally {
+            execute(db.server().defaultDatabase(), "drop database if exists " + target + " with (force)");
+        }
     }
 
     @Test
