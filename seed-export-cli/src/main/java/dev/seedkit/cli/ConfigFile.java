@@ -28,7 +28,12 @@ final class ConfigFile {
 
     /** Every key a settings file may hold (optionally prefixed with a command name). */
     static final Set<String> KEYS = Set.of("url", "user", "password-env", "snapshot", "mode", "tables", "force",
-            "verify", "virtual-fk", "schema", "format", "allow-replica-role", "expect-version", "data");
+            "verify", "virtual-fk", "schema", "format", "allow-replica-role", "expect-version", "data",
+            "rows-per-table", "rows", "where", "include-table", "exclude-table", "exclude-column", "mask",
+            "masking-secret-env", "fixture-version", "target-url", "target-user", "target-password-env", "import");
+
+    /** Keys that would hold a secret, refused with a pointer to the key that names its variable instead. */
+    private static final Set<String> SECRETS = Set.of("password", "target-password", "masking-secret");
 
     private static final ConfigFile NONE = new ConfigFile(null, new Properties());
 
@@ -96,10 +101,18 @@ final class ConfigFile {
 
     /** The value of {@code command.key}, else of {@code key}; blank values count as absent. */
     Optional<String> get(String command, String key) {
-        String value = properties.getProperty(command + "." + key);
-        if (value == null || value.isBlank()) {
-            value = properties.getProperty(key);
+        return get(List.of(command), key);
+    }
+
+    /** The value of the first {@code command.key} of {@code commands} that is set, else of {@code key}. */
+    Optional<String> get(List<String> commands, String key) {
+        for (String command : commands) {
+            String value = properties.getProperty(command + "." + key);
+            if (value != null && !value.isBlank()) {
+                return Optional.of(value.trim());
+            }
         }
+        String value = properties.getProperty(key);
         return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
     }
 
@@ -119,10 +132,14 @@ final class ConfigFile {
     private static void check(Path file, String key, Set<String> commands) {
         int dot = key.indexOf('.');
         String bare = dot >= 0 && commands.contains(key.substring(0, dot)) ? key.substring(dot + 1) : key;
-        if (bare.equals("password")) {
-            throw new SeedException(SeedException.Code.CONFIGURATION, "Settings file " + file + " holds a password "
-                    + "('" + key + "'), which seedkit refuses to read from a file that is likely committed. Remove "
-                    + "it and use password-env=VARIABLE, $SEEDKIT_PASSWORD, $PGPASSWORD or ~/.pgpass instead.");
+        if (SECRETS.contains(bare)) {
+            String instead = bare.equals("masking-secret")
+                    ? "masking-secret-env=VARIABLE or $SEEDKIT_MASKING_SECRET"
+                    : bare + "-env=VARIABLE, $SEEDKIT_PASSWORD, $PGPASSWORD or ~/.pgpass";
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Settings file " + file + " holds a "
+                    + (bare.equals("masking-secret") ? "secret" : "password") + " ('" + key + "'), which seedkit "
+                    + "refuses to read from a file that is likely committed. Remove it and use " + instead
+                    + " instead.");
         }
         if (!KEYS.contains(bare)) {
             throw new SeedException(SeedException.Code.CONFIGURATION, "Settings file " + file + " has unknown key '"

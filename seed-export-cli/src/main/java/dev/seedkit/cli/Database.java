@@ -34,27 +34,51 @@ final class Database {
     private final String user;
     private final Environment environment;
     private final Redaction redaction;
+    private final String passwordOption;
     private String password;
 
     private Database(Connector connector, String url, Properties parsed, String user, Environment environment,
-            Redaction redaction) {
+            Redaction redaction, String passwordOption) {
         this.connector = connector;
         this.url = url;
         this.parsed = parsed;
         this.user = user;
         this.environment = environment;
         this.redaction = redaction;
+        this.passwordOption = passwordOption;
+    }
+
+    /**
+     * Where a database's settings come from: the settings-file keys and environment variables of its URL and role,
+     * and the key of the variable naming its password. Most commands work on one database ({@link #MAIN});
+     * {@code refresh} also imports into a second one ({@link #TARGET}).
+     */
+    record Keys(String url, String urlVariable, String user, String userVariable, String passwordEnv) {
+        static final Keys MAIN = new Keys("url", "SEEDKIT_URL", "user", "SEEDKIT_USER", "password-env");
+        static final Keys TARGET = new Keys("target-url", "SEEDKIT_TARGET_URL", "target-user", "SEEDKIT_TARGET_USER",
+                "target-password-env");
     }
 
     /** The configured database, or empty when no URL is set anywhere. */
     static Optional<Database> resolve(ConnectionOptions options, Settings settings, Redaction redaction,
             Consumer<String> warnings) {
-        return resolve(options, settings, redaction, warnings, DriverManager::getConnection);
+        return resolve(options, Keys.MAIN, settings, redaction, warnings, DriverManager::getConnection);
+    }
+
+    /** Like {@link #resolve(ConnectionOptions, Settings, Redaction, Consumer)} with the settings of {@code keys}. */
+    static Optional<Database> resolve(ConnectionOptions options, Keys keys, Settings settings, Redaction redaction,
+            Consumer<String> warnings) {
+        return resolve(options, keys, settings, redaction, warnings, DriverManager::getConnection);
     }
 
     static Optional<Database> resolve(ConnectionOptions options, Settings settings, Redaction redaction,
             Consumer<String> warnings, Connector connector) {
-        Optional<String> url = settings.get("url", options.url, "SEEDKIT_URL");
+        return resolve(options, Keys.MAIN, settings, redaction, warnings, connector);
+    }
+
+    static Optional<Database> resolve(ConnectionOptions options, Keys keys, Settings settings, Redaction redaction,
+            Consumer<String> warnings, Connector connector) {
+        Optional<String> url = settings.get(keys.url(), options.url, keys.urlVariable());
         if (url.isEmpty()) {
             return Optional.empty();
         }
@@ -66,10 +90,11 @@ final class Database {
         }
         redaction.add(parsed.getProperty("password"));
         Environment environment = settings.environment();
-        String user = parsed.getProperty("user", settings.get("user", options.user, "SEEDKIT_USER")
+        String user = parsed.getProperty("user", settings.get(keys.user(), options.user, keys.userVariable())
                 .orElse(environment.userName()));
-        Database database = new Database(connector, url.get(), parsed, user, environment, redaction);
-        database.password = database.findPassword(settings.get("password-env", options.passwordEnv, null),
+        Database database = new Database(connector, url.get(), parsed, user, environment, redaction,
+                "--" + keys.passwordEnv());
+        database.password = database.findPassword(settings.get(keys.passwordEnv(), options.passwordEnv, null),
                 warnings);
         redaction.add(database.password);
         return Optional.of(database);
@@ -120,6 +145,11 @@ final class Database {
         return user;
     }
 
+    /** Whether {@code other} is the same database on the same server (by host, port and name). */
+    boolean sameAs(Database other) {
+        return host().equalsIgnoreCase(other.host()) && port() == other.port() && database().equals(other.database());
+    }
+
     private Connection connectOrFail() {
         try {
             return open();
@@ -146,8 +176,8 @@ final class Database {
         if (variableName.isPresent()) {
             return environment.variable(variableName.get()).orElseThrow(() -> new SeedException(
                     SeedException.Code.CONFIGURATION, "Environment variable " + variableName.get() + " (named by "
-                    + "--password-env) is not set; export it, or leave --password-env out to use $SEEDKIT_PASSWORD, "
-                    + "$PGPASSWORD or ~/.pgpass."));
+                    + passwordOption + ") is not set; export it, or leave " + passwordOption + " out to use "
+                    + "$SEEDKIT_PASSWORD, $PGPASSWORD or ~/.pgpass."));
         }
         if (urlPassword().isPresent()) {
             return null; // the driver takes it from the URL
@@ -185,8 +215,8 @@ final class Database {
 
     private SeedException failure(SQLException e) {
         String hint = password == null && urlPassword().isEmpty() && passwordMissing(e)
-                ? " No password was found: set SEEDKIT_PASSWORD or PGPASSWORD, name a variable with --password-env, "
-                        + "or add a line for it to " + PgPass.of(environment).file() + "."
+                ? " No password was found: set SEEDKIT_PASSWORD or PGPASSWORD, name a variable with "
+                        + passwordOption + ", or add a line for it to " + PgPass.of(environment).file() + "."
                 : "";
         return new SeedException(SeedException.Code.DATABASE, "Could not connect to " + display() + " as " + user
                 + ": " + e.getMessage() + hint, e);

@@ -10,18 +10,24 @@ import java.util.Optional;
 /**
  * One command's view of its settings, each resolved in the same order: the flag, then the environment variable
  * (for the few settings that have one), then the settings file ({@code command.key}, then {@code key}), then the
- * command's default.
+ * command's default. A command made of others ({@code refresh} exports) also reads their sections of the file
+ * ({@code refresh.key}, then {@code export.key}, then {@code key}).
  */
 final class Settings {
 
     private final Environment environment;
     private final ConfigFile config;
-    private final String command;
+    private final List<String> commands;
 
     Settings(Environment environment, ConfigFile config, String command) {
+        this(environment, config, List.of(command));
+    }
+
+    /** Settings read from the sections of {@code commands} in the settings file, first match wins. */
+    Settings(Environment environment, ConfigFile config, List<String> commands) {
         this.environment = environment;
         this.config = config;
-        this.command = command;
+        this.commands = List.copyOf(commands);
     }
 
     Environment environment() {
@@ -38,7 +44,7 @@ final class Settings {
             return Optional.of(flag);
         }
         Optional<String> fromEnvironment = variable == null ? Optional.empty() : environment.variable(variable);
-        return fromEnvironment.isPresent() ? fromEnvironment : config.get(command, key);
+        return fromEnvironment.isPresent() ? fromEnvironment : config.get(commands, key);
     }
 
     /** Like {@link #get(String, String, String)} for a path: flag and variable relative to the working directory,
@@ -51,7 +57,7 @@ final class Settings {
         if (fromEnvironment.isPresent()) {
             return fromEnvironment.map(this::location);
         }
-        return config.get(command, key).map(config::resolve);
+        return config.get(commands, key).map(config::resolve);
     }
 
     /** {@code flag} if given, else the file's {@code true}/{@code false}, else {@code fallback}. */
@@ -59,7 +65,7 @@ final class Settings {
         if (flag != null) {
             return flag;
         }
-        return config.get(command, key).map(value -> parseBoolean(key, value)).orElse(fallback);
+        return config.get(commands, key).map(value -> parseBoolean(key, value)).orElse(fallback);
     }
 
     /** The flag's values if any were given, else the file's value split at {@code separator} (a regex). */
@@ -67,7 +73,7 @@ final class Settings {
         if (flags != null && !flags.isEmpty()) {
             return List.copyOf(flags);
         }
-        return config.get(command, key).map(value -> Arrays.stream(value.split(separator)).map(String::trim)
+        return config.get(commands, key).map(value -> Arrays.stream(value.split(separator)).map(String::trim)
                 .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 

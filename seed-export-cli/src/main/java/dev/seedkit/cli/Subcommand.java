@@ -3,6 +3,7 @@ package dev.seedkit.cli;
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Mixin;
@@ -40,7 +41,7 @@ abstract class Subcommand implements Callable<Integer> {
         try {
             ConfigFile config = ConfigFile.find(environment, Optional.ofNullable(common.config),
                     snapshotHint(environment), spec.parent().subcommands().keySet());
-            settings = new Settings(environment, config, spec.name());
+            settings = new Settings(environment, config, settingsSections());
             config.file().ifPresent(file -> output.note("Using settings from " + file));
             return run();
         } catch (SeedException e) {
@@ -52,6 +53,11 @@ abstract class Subcommand implements Callable<Integer> {
 
     /** Does the work, once settings and output are in place; returns the exit code. */
     abstract int run();
+
+    /** The sections of the settings file this command reads, first match wins: its own ({@code import.mode}). */
+    List<String> settingsSections() {
+        return List.of(spec.name());
+    }
 
     /** The snapshot named by flag or environment, so the settings file next to it can be found. */
     Optional<String> snapshotHint(Environment environment) {

@@ -1,0 +1,178 @@
+package dev.seedkit.cli;
+
+import static dev.seedkit.cli.Shop.args;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seedkit.postgres.testing.TestDatabase;
+import dev.seedkit.postgres.testing.TestPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+@ExtendWith(TestPostgres.class)
+class ExportCommandTests {
+
+    private static final String SECRET = "masking-Secret-never-shown";
+
+    @TempDir
+    Path dir;
+
+    private static TestDatabase db;
+
+    @BeforeAll
+    static void createTheShop(TestDatabase database) throws Exception {
+        db = database;
+        db.execute(Shop.SCHEMA + Shop.DATA);
+    }
+
+    @Test
+    void writesTheSnapshotAndPrintsOneLinePerTableAndTheTotals() throws Exception {
+        Path snapshot = dir.resolve("fixtures/shop");
+
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", snapshot.toString()));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("Exported unversioned from " + db.jdbcUrl() + " to " + snapshot
+                + " (4 tables, 10 rows)\n")
+                .containsPattern("table +rows +by limit +parents +ms\n")
+                .containsPattern("shop\\.customers +3 +3 +0 +\\d+\n")
+                .containsPattern("shop\\.order_lines +3 +3 +0 +\\d+\n")
+                .containsPattern("total +10 +10 +0 +\\d+\n")
+                .containsPattern("\\d+ queries, 1 closure round, \\d+ rows read, \\d+ ms\n");
+        assertThat(snapshot.resolve("manifest.json")).isRegularFile();
+        assertThat(Files.readString(snapshot.resolve("shop.orders.tsv"))).isEqualTo("id\tcustomer_id\tnote\n"
+                + "10\t1\tfirst\n11\t3\t\\N\n");
+        assertThat(cli().run("verify", "--snapshot", snapshot.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void takesEveryExporterOptionFromFlags() throws Exception {
+        Path snapshot = dir.resolve("flags");
+
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", snapshot.toString(),
+                "--rows-per-table", "1", "--rows", "shop.customers=2", "--where", "shop.orders=id = 11",
+                "--exclude-column", "shop.orders.note", "--exclude-table", "shop.order_lines", "--schema", "shop",
+                "--fixture-version", "shop-2", "--json"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        JsonNode json = new ObjectMapper().readTree(result.out());
+        assertThat(json.get("command").asText()).isEqualTo("export");
+        assertThat(json.get("fixtureVersion").asText()).isEqualTo("shop-2");
+        assertThat(json.get("tables").findValuesAsText("table")).containsExactly("shop.customers", "shop.orders",
+                "shop.products");
+        assertThat(json.get("tables").get(1).get("rowsSelectedByLimit").asInt()).isEqualTo(1);
+        assertThat(json.get("queries").asInt()).isPositive();
+        assertThat(Files.readString(snapshot.resolve("shop.orders.tsv"))).isEqualTo("id\tcustomer_id\n11\t3\n");
+        assertThat(Files.readString(snapshot.resolve("shop.products.tsv"))).isEqualTo("id\ttitle\tprice\n"
+                + "1\tpen\t1.50\n");
+    }
+
+    @Test
+    void takesTheOptionsFromTheSettingsFile() throws Exception {
+        Files.writeString(dir.resolve("seedkit.properties"), "url=" + db.jdbcUrl() + "\nuser=" + db.username()
+                + "\nsnapshot=fixtures/shop\nexport.fixture-version=from-file\nrows-per-table=1\n"
+                + "rows=shop.customers=3;shop.products=2\nexclude-column=shop.orders.note\n"
+                + "include-table=shop.customers;shop.orders,shop.products\nwhere=shop.orders=customer_id = 3\n"
+                + "mask=shop.products.price=null;shop.customers.name=sql:'n' || {column}\n");
+
+        Cli.Result result = cli().run("export");
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        Path snapshot = dir.resolve("fixtures/shop");
+        assertThat(result.out()).startsWith("Exported from-file from " + db.jdbcUrl() + " to " + snapshot);
+        assertThat(Files.readString(snapshot.resolve("shop.customers.tsv"))).isEqualTo("id\tname\treferred_by\n"
+                + "1\tnAda\t\\N\n2\tnGrace\t1\n3\tnLinus\t2\n");
+        assertThat(Files.readString(snapshot.resolve("shop.products.tsv"))).isEqualTo("id\ttitle\tprice\n"
+                + "1\tpen\t\\N\n2\tink\t\\N\n");
+        assertThat(Files.readString(snapshot.resolve("shop.orders.tsv"))).isEqualTo("id\tcustomer_id\n11\t3\n");
+        assertThat(snapshot.resolve("shop.order_lines.tsv")).doesNotExist();
+    }
+
+    @Test
+    void masksColumnsWithTheSecretFromTheEnvironmentAndNeverPrintsIt() throws Exception {
+        Path snapshot = dir.resolve("masked");
+        String[] export = args("export", connection(), "--snapshot", snapshot.toString(), "--mask",
+                "shop.customers.name=name", "--mask", "shop.orders.note=sql:upper({column})");
+
+        Cli.Result keyed = cli().env("SHOP_MASKING", SECRET).run(args(export, "--masking-secret-env", "SHOP_MASKING",
+                "--verbose"));
+        String masked = Files.readString(snapshot.resolve("shop.customers.tsv"));
+        Cli.Result unkeyed = cli().run(export);
+
+        assertThat(keyed.exitCode()).as(keyed.toString()).isZero();
+        assertThat(keyed.all()).doesNotContain(SECRET).doesNotContain("warning:");
+        assertThat(masked).doesNotContain("Ada", "Grace", "Linus").matches("(?s)id\tname\treferred_by\n"
+                + "1\t[A-Z][a-z]+ [A-Z][a-z]+\t\\\\N\n.*");
+        assertThat(Files.readString(snapshot.resolve("shop.orders.tsv"))).contains("10\t1\tFIRST\n");
+        assertThat(unkeyed.exitCode()).as(unkeyed.toString()).isZero();
+        assertThat(unkeyed.err()).startsWith("warning: masking without a secret");
+        assertThat(Files.readString(snapshot.resolve("shop.customers.tsv"))).as("another secret, other names")
+                .isNotEqualTo(masked);
+    }
+
+    @Test
+    void anExcludedParentIsAUsageErrorThatSaysWhatToDo() throws Exception {
+        Path snapshot = dir.resolve("kept");
+        assertThat(cli().run(args("export", connection(), "--snapshot", snapshot.toString())).exitCode()).isZero();
+        String before = Files.readString(snapshot.resolve("manifest.json"));
+
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", snapshot.toString(),
+                "--exclude-table", "shop.customers", "--fixture-version", "never-written"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("error: Table shop.orders is exported, but its foreign key ")
+                .contains("references shop.customers, which is not exported", "Export shop.customers too, or "
+                        + "exclude shop.orders as well.");
+        assertThat(Files.readString(snapshot.resolve("manifest.json"))).isEqualTo(before);
+    }
+
+    @Test
+    void badOptionValuesAreUsageErrorsThatNameTheProblem() throws Exception {
+        Path snapshot = dir.resolve("never");
+        List<List<String>> cases = List.of(
+                List.of("--rows", "shop.orders", "--rows expects TABLE=N, e.g. shop.orders=500, found "
+                        + "'shop.orders'."),
+                List.of("--rows", "shop.orders=many", "--rows shop.orders expects a number of rows, found 'many'."),
+                List.of("--mask", "shop.customers.name=rot13", "Unknown masking 'rot13' in --mask; use email, "
+                        + "name, text, null or sql:EXPRESSION"),
+                List.of("--where", "shop.orders", "--where expects TABLE=CONDITION"),
+                List.of("--masking-secret-env", "NOT_SET", "Environment variable NOT_SET (named by "
+                        + "--masking-secret-env) is not set"),
+                List.of("--snapshot", "classpath:fixtures/shop", "Cannot write a snapshot to classpath:fixtures/shop:"
+                        + " a classpath location is read-only."));
+        for (List<String> c : cases) {
+            String[] target = c.get(0).equals("--snapshot") ? new String[0]
+                    : new String[] {"--snapshot", snapshot.toString()};
+            Cli.Result result = cli().run(args(args("export", connection(), target), c.get(0), c.get(1)));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).as(result.toString()).startsWith("error: " + c.get(2));
+        }
+        assertThat(snapshot).doesNotExist();
+    }
+
+    @Test
+    void refusesASecretInTheSettingsFile() throws Exception {
+        Files.writeString(dir.resolve("seedkit.properties"), "export.masking-secret=" + SECRET + "\n");
+
+        Cli.Result result = cli().run("export");
+
+        assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).contains("holds a secret ('export.masking-secret')",
+                "use masking-secret-env=VARIABLE or $SEEDKIT_MASKING_SECRET").doesNotContain(SECRET);
+    }
+
+    private Cli cli() {
+        return new Cli(dir).env("SEEDKIT_PASSWORD", db.password().isEmpty() ? "not-needed-here" : db.password());
+    }
+
+    private static String[] connection() {
+        return new String[] {"--url", db.jdbcUrl(), "--user", db.username()};
+    }
+}
