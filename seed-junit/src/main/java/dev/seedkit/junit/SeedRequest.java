@@ -1,0 +1,17 @@
+package dev.seedkit.junit;
+
+import java.util.List;
+
+/**
+ * What to import into a template: the snapshot {@code location} ({@code classpath:...} or a path), the
+ * {@code tables} to import with their ancestors (empty: all), the import {@code mode} (never
+ * {@link ImportMode#DEFAULT}), the pinned {@code version} and {@code checksum} (empty: not pinned), and
+ * {@code origin}, which says where the request was declared, for messages.
+ */
+record SeedRequest(String location, List<String> tables, ImportMode mode, String version, String checksum,
+                   String origin) {
+
+    SeedRequest {
+        tables = List.copyOf(tables);
+    }
+}

@@ -1,0 +1,198 @@
+package dev.seedkit.junit;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+/**
+ * The programmatic twin of {@link SeedFromFixtures} and {@link SeedTables}, for settings computed in code; it runs
+ * the same code as the annotations.
+ *
+ * <pre>{@code
+ * class OrderTotalsTests {
+ *     @RegisterExtension
+ *     static SeedkitExtension seedkit = SeedkitExtension.builder()
+ *             .snapshot("classpath:fixtures/demo")
+ *             .tables("orders")
+ *             .isolation(Isolation.ROLLBACK_PER_METHOD)
+ *             .build();
+ *
+ *     @Test
+ *     void sumsOpenOrders(Connection connection) throws SQLException { ... }
+ * }
+ * }</pre>
+ *
+ * <p>Register it in a {@code static} field: it seeds in {@code beforeAll}. {@code @Nested} classes share the
+ * registering class's database. A class is configured either by annotation or by this extension, not both.
+ *
+ * <p>The constants name the configuration parameters (in {@code junit-platform.properties}, as system properties,
+ * or given to the launcher) that attributes left at their defaults fall back to.
+ */
+public final class SeedkitExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+
+    /** Snapshot location used when none is given ({@code classpath:...} or a path); no built-in value. */
+    public static final String SNAPSHOT_PROPERTY = "seedkit.snapshot";
+    /** Comma-separated init scripts used when none are given; built-in: none. */
+    public static final String INIT_SCRIPTS_PROPERTY = "seedkit.initScripts";
+    /** Class name of the {@link SchemaInitializer} used when none is given; built-in: none. */
+    public static final String INITIALIZER_PROPERTY = "seedkit.initializer";
+    /** {@link ImportMode} (case-insensitive) used for {@link ImportMode#DEFAULT}; built-in: insert_missing. */
+    public static final String MODE_PROPERTY = "seedkit.mode";
+    /** {@link Isolation} (case-insensitive) used for {@link Isolation#DEFAULT}; built-in: clone_per_class. */
+    public static final String ISOLATION_PROPERTY = "seedkit.isolation.default";
+    /**
+     * {@link DatabaseKind} ({@code embedded}, {@code container} or {@code url}) used for {@link DatabaseKind#DEFAULT};
+     * then the environment variable {@code SEEDKIT_DATABASE}; built-in: url if a JDBC URL is configured, else embedded.
+     */
+    public static final String DATABASE_PROPERTY = "seedkit.database";
+    /** JDBC URL of the server for {@link DatabaseKind#URL}; then the environment variable {@code SEEDKIT_JDBC_URL}. */
+    public static final String JDBC_URL_PROPERTY = "seedkit.jdbc.url";
+    /** User for {@link DatabaseKind#URL}; then {@code SEEDKIT_JDBC_USER}, then the URL, then {@code postgres}. */
+    public static final String JDBC_USER_PROPERTY = "seedkit.jdbc.user";
+    /** Password for {@link DatabaseKind#URL}; then {@code SEEDKIT_JDBC_PASSWORD}, then the URL. Never logged. */
+    public static final String JDBC_PASSWORD_PROPERTY = "seedkit.jdbc.password";
+    /** Image for {@link DatabaseKind#CONTAINER}; then {@code SEEDKIT_CONTAINER_IMAGE}, then {@code postgres:18}. */
+    public static final String CONTAINER_IMAGE_PROPERTY = "seedkit.container.image";
+    /**
+     * {@code true} keeps template databases when the run ends, so later runs against the same server (a
+     * developer's local PostgreSQL, a reused container) skip seeding; built-in: {@code false}, templates are dropped.
+     * Templates are named after everything that goes into them, so a changed snapshot or script gets a new one;
+     * drop old ones with {@code DROP DATABASE} when they pile up.
+     */
+    public static final String KEEP_TEMPLATES_PROPERTY = "seedkit.keepTemplates";
+
+    private final Builder settings;
+    private final SeedLifecycle lifecycle;
+
+    private SeedkitExtension(Builder settings, TemplateSeeder seeder) {
+        this.settings = settings;
+        this.lifecycle = new SeedLifecycle(this::declarationFor, seeder);
+    }
+
+    /** A builder with every setting at its default (the configuration parameters, then built-in values). */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        lifecycle.beforeAll(context);
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        lifecycle.beforeEach(context);
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return lifecycle.supportsParameter(parameter);
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        return lifecycle.resolveParameter(parameter, context);
+    }
+
+    private Optional<DeclarationSource.Found> declarationFor(ExtensionContext classContext) {
+        SeedDeclaration declaration = new SeedDeclaration("SeedkitExtension in "
+                + classContext.getRequiredTestClass().getName(), settings.snapshot, settings.tables, settings.version,
+                settings.checksum, settings.mode, settings.initScripts, settings.initializer, settings.isolation,
+                settings.database);
+        return Optional.of(new DeclarationSource.Found(declaration, classContext.getEnclosingTestClasses().isEmpty()));
+    }
+
+    /** Settings of a {@link SeedkitExtension}; each mirrors the annotation attribute of the same name. */
+    public static final class Builder {
+        private String snapshot = "";
+        private List<String> tables = List.of();
+        private String version = "";
+        private String checksum = "";
+        private ImportMode mode = ImportMode.DEFAULT;
+        private List<String> initScripts = List.of();
+        private Class<? extends SchemaInitializer> initializer = SchemaInitializer.class;
+        private Isolation isolation = Isolation.DEFAULT;
+        private DatabaseKind database = DatabaseKind.DEFAULT;
+        private TemplateSeeder seeder = new SnapshotSeeder();
+
+        private Builder() {
+        }
+
+        /** Where the snapshot is ({@code classpath:...} or a path); default {@value #SNAPSHOT_PROPERTY}. */
+        public Builder snapshot(String location) {
+            this.snapshot = Objects.requireNonNull(location, "location");
+            return this;
+        }
+
+        /** Imports only these tables and the tables they reference; default: the whole snapshot. */
+        public Builder tables(String... names) {
+            this.tables = List.of(names);
+            return this;
+        }
+
+        /** Pins the snapshot version; a different one fails the class. */
+        public Builder version(String version) {
+            this.version = Objects.requireNonNull(version, "version");
+            return this;
+        }
+
+        /** Pins the snapshot checksum; a different one fails the class. */
+        public Builder checksum(String checksum) {
+            this.checksum = Objects.requireNonNull(checksum, "checksum");
+            return this;
+        }
+
+        public Builder mode(ImportMode mode) {
+            this.mode = Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /** SQL scripts ({@code classpath:...} or paths) that create the schema, in order. */
+        public Builder initScripts(String... locations) {
+            this.initScripts = List.of(locations);
+            return this;
+        }
+
+        /** Code that creates the schema, run after the init scripts. */
+        public Builder initializer(Class<? extends SchemaInitializer> initializer) {
+            this.initializer = Objects.requireNonNull(initializer, "initializer");
+            return this;
+        }
+
+        public Builder isolation(Isolation isolation) {
+            this.isolation = Objects.requireNonNull(isolation, "isolation");
+            return this;
+        }
+
+        public Builder database(DatabaseKind database) {
+            this.database = Objects.requireNonNull(database, "database");
+            return this;
+        }
+
+        /** Replaces the snapshot importer; for Seedkit's own tests. */
+        Builder seeder(TemplateSeeder seeder) {
+            this.seeder = Objects.requireNonNull(seeder, "seeder");
+            return this;
+        }
+
+        /** The extension, with a copy of these settings. */
+        public SeedkitExtension build() {
+            Builder copy = new Builder();
+            copy.snapshot = snapshot;
+            copy.tables = tables;
+            copy.version = version;
+            copy.checksum = checksum;
+            copy.mode = mode;
+            copy.initScripts = initScripts;
+            copy.initializer = initializer;
+            copy.isolation = isolation;
+            copy.database = database;
+            return new SeedkitExtension(copy, seeder);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.seedkit.junit;
+
+import dev.seedkit.postgres.PostgresServer;
+import dev.seedkit.postgres.PostgresServerException;
+import dev.seedkit.postgres.PostgresServers;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+
+/**
+ * Which server to start or find: the resolved {@code kind} (never {@link DatabaseKind#DEFAULT}) with the JDBC URL
+ * and credentials ({@link DatabaseKind#URL}) or the image ({@link DatabaseKind#CONTAINER}); unused parts are empty.
+ * Equal specs share one server per run. {@link #toString()} leaves the password out.
+ */
+record ServerSpec(DatabaseKind kind, String url, String user, String password, String image) {
+
+    static ServerSpec embedded() {
+        return new ServerSpec(DatabaseKind.EMBEDDED, "", "", "", "");
+    }
+
+    static ServerSpec url(String url, String user, String password) {
+        return new ServerSpec(DatabaseKind.URL, url, user, password, "");
+    }
+
+    static ServerSpec container(String image) {
+        return new ServerSpec(DatabaseKind.CONTAINER, "", "", "", image);
+    }
+
+    /** Starts or finds the server; a failure says what to do. */
+    PostgresServer start() {
+        try {
+            return switch (kind) {
+                case EMBEDDED -> PostgresServers.embedded();
+                case URL -> PostgresServers.external(url, user.isEmpty() ? null : user,
+                        password.isEmpty() ? null : password);
+                case CONTAINER -> PostgresServers.container(image);
+                case DEFAULT -> throw new IllegalStateException("unresolved database kind");
+            };
+        } catch (PostgresServerException e) {
+            throw new ExtensionConfigurationException("Seedkit could not get its PostgreSQL server (database = "
+                    + kind + "): " + e.getMessage() + (kind != DatabaseKind.CONTAINER ? "" : " To use another server, "
+                    + "set database = EMBEDDED or URL on the annotation, or the configuration parameter "
+                    + SeedkitExtension.DATABASE_PROPERTY + "."), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return switch (kind) {
+            case URL -> "URL " + url.replaceAll("(?i)(password=)[^&;]*", "$1***") + " as " + user;
+            case CONTAINER -> "CONTAINER " + image;
+            default -> kind.name();
+        };
+    }
+}

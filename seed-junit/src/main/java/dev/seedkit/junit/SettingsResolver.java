@@ -1,0 +1,138 @@
+package dev.seedkit.junit;
+
+import dev.seedkit.postgres.PostgresServers;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+/**
+ * Resolves the defaults of a {@link SeedDeclaration}: an attribute left at {@code DEFAULT} (or empty) takes the
+ * configuration parameter named by the {@link SeedkitExtension} constants (from {@code junit-platform.properties},
+ * a system property or the launcher), then, for the server, an environment variable, then a built-in value.
+ */
+final class SettingsResolver {
+
+    private final ExtensionContext context;
+
+    SettingsResolver(ExtensionContext context) {
+        this.context = context;
+    }
+
+    SeedSettings resolve(SeedDeclaration declaration) {
+        ImportMode mode = choose(declaration.mode(), ImportMode.DEFAULT, SeedkitExtension.MODE_PROPERTY,
+                ImportMode.INSERT_MISSING);
+        SeedRequest request = new SeedRequest(location(declaration), tables(declaration.tables()), mode,
+                declaration.version().trim(), declaration.checksum().trim(), declaration.origin());
+        return new SeedSettings(request, initScripts(declaration), initializer(declaration),
+                choose(declaration.isolation(), Isolation.DEFAULT, SeedkitExtension.ISOLATION_PROPERTY,
+                        Isolation.CLONE_PER_CLASS),
+                server(declaration.database()),
+                parameter(SeedkitExtension.KEEP_TEMPLATES_PROPERTY).map(Boolean::parseBoolean).orElse(false));
+    }
+
+    private String location(SeedDeclaration declaration) {
+        if (!declaration.location().isBlank()) {
+            return declaration.location().trim();
+        }
+        return parameter(SeedkitExtension.SNAPSHOT_PROPERTY).orElseThrow(() -> new ExtensionConfigurationException(
+                "No snapshot location for " + declaration.origin() + ": name one, e.g. "
+                        + "@SeedFromFixtures(\"classpath:fixtures/demo\"), or set the configuration parameter "
+                        + SeedkitExtension.SNAPSHOT_PROPERTY + " in junit-platform.properties."));
+    }
+
+    /** Table names, trimmed, without duplicates, in a stable order (the order does not matter to the import). */
+    private static List<String> tables(List<String> declared) {
+        TreeSet<String> tables = new TreeSet<>();
+        declared.stream().map(String::trim).filter(name -> !name.isEmpty()).forEach(tables::add);
+        return List.copyOf(tables);
+    }
+
+    private List<String> initScripts(SeedDeclaration declaration) {
+        if (!declaration.initScripts().isEmpty()) {
+            return declaration.initScripts().stream().map(String::trim).toList();
+        }
+        return parameter(SeedkitExtension.INIT_SCRIPTS_PROPERTY)
+                .map(value -> Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    private Class<? extends SchemaInitializer> initializer(SeedDeclaration declaration) {
+        if (declaration.initializer() != SchemaInitializer.class) {
+            return declaration.initializer();
+        }
+        return parameter(SeedkitExtension.INITIALIZER_PROPERTY).map(this::initializerClass).orElse(null);
+    }
+
+    private Class<? extends SchemaInitializer> initializerClass(String name) {
+        Optional<Class<?>> loaded = ReflectionSupport.tryToLoadClass(name).toOptional();
+        if (loaded.isEmpty() || !SchemaInitializer.class.isAssignableFrom(loaded.get())) {
+            throw new ExtensionConfigurationException("Configuration parameter " + SeedkitExtension.INITIALIZER_PROPERTY
+                    + " = '" + name + "' is not " + (loaded.isEmpty() ? "a class on the test classpath" : "a "
+                    + SchemaInitializer.class.getName()) + ": name a class that implements SchemaInitializer.");
+        }
+        return loaded.get().asSubclass(SchemaInitializer.class);
+    }
+
+    ServerSpec server(DatabaseKind declared) {
+        DatabaseKind kind = declared != DatabaseKind.DEFAULT ? declared : configuredKind();
+        return switch (kind) {
+            case EMBEDDED -> ServerSpec.embedded();
+            case CONTAINER -> ServerSpec.container(parameter(SeedkitExtension.CONTAINER_IMAGE_PROPERTY)
+                    .orElseGet(PostgresServers::containerImage));
+            case URL -> ServerSpec.url(jdbcUrl().orElseThrow(() -> new ExtensionConfigurationException(
+                            "database = URL, but no JDBC URL is configured: set the configuration parameter "
+                                    + SeedkitExtension.JDBC_URL_PROPERTY + " or the environment variable "
+                                    + "SEEDKIT_JDBC_URL, e.g. jdbc:postgresql://localhost:5432/postgres")),
+                    setting(SeedkitExtension.JDBC_USER_PROPERTY, "SEEDKIT_JDBC_USER").orElse(""),
+                    setting(SeedkitExtension.JDBC_PASSWORD_PROPERTY, "SEEDKIT_JDBC_PASSWORD").orElse(""));
+            case DEFAULT -> throw new IllegalStateException("unresolved database kind");
+        };
+    }
+
+    private DatabaseKind configuredKind() {
+        Optional<String> configured = setting(SeedkitExtension.DATABASE_PROPERTY, "SEEDKIT_DATABASE");
+        if (configured.isPresent()) {
+            return parse(DatabaseKind.class, DatabaseKind.DEFAULT, SeedkitExtension.DATABASE_PROPERTY,
+                    configured.get());
+        }
+        return jdbcUrl().isPresent() ? DatabaseKind.URL : DatabaseKind.EMBEDDED;
+    }
+
+    private Optional<String> jdbcUrl() {
+        return setting(SeedkitExtension.JDBC_URL_PROPERTY, "SEEDKIT_JDBC_URL");
+    }
+
+    private <E extends Enum<E>> E choose(E declared, E unset, String key, E builtIn) {
+        if (declared != unset) {
+            return declared;
+        }
+        return parameter(key).map(value -> parse(declared.getDeclaringClass(), unset, key, value)).orElse(builtIn);
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, E unset, String key, String value) {
+        for (E constant : type.getEnumConstants()) {
+            if (constant != unset && constant.name().equalsIgnoreCase(value.trim())) {
+                return constant;
+            }
+        }
+        List<String> allowed = Arrays.stream(type.getEnumConstants()).filter(c -> c != unset)
+                .map(c -> c.name().toLowerCase(Locale.ROOT)).toList();
+        throw new ExtensionConfigurationException("Unknown " + key + " '" + value + "': use one of "
+                + String.join(", ", allowed) + ".");
+    }
+
+    /** A configuration parameter (which JUnit also reads from system properties), else an environment variable. */
+    private Optional<String> setting(String key, String environmentVariable) {
+        return parameter(key).or(() -> Optional.ofNullable(System.getenv(environmentVariable))
+                .map(String::trim).filter(value -> !value.isEmpty()));
+    }
+
+    private Optional<String> parameter(String key) {
+        return context.getConfigurationParameter(key).map(String::trim).filter(value -> !value.isEmpty());
+    }
+}

@@ -1,0 +1,159 @@
+package dev.seedkit.junit;
+
+import dev.seedkit.core.SeedException;
+import dev.seedkit.postgres.PostgresServer;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A database seeded once per server and copied for tests ({@code CREATE DATABASE ... TEMPLATE}). Lives in JUnit's
+ * root store, so one instance serves the whole run, and is dropped when the run ends unless
+ * {@value SeedkitExtension#KEEP_TEMPLATES_PROPERTY} is {@code true}.
+ *
+ * <p>The name, {@code seedkit_tpl_<16 hex digits>}, comes from the {@link TemplateRecipe#fingerprint() recipe}, so
+ * another JVM using the same server finds the template instead of seeding its own. Building and copying happen
+ * under a PostgreSQL advisory lock derived from the same fingerprint, which serialises threads, forks and JVMs. A
+ * template counts as built only once its {@link TemplateMarker comment} says so; a database of that name without
+ * it was left by an interrupted build and is dropped and rebuilt. Nobody connects to a finished template (it is
+ * sealed with {@code ALLOW_CONNECTIONS false}), because PostgreSQL refuses to copy a database in use.
+ */
+final class TemplateDatabase implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(TemplateDatabase.class);
+    private static final String NAME_PREFIX = "seedkit_tpl_";
+    private static final AtomicInteger SEEDINGS = new AtomicInteger();
+
+    private final PostgresServer server;
+    private final TemplateRecipe recipe;
+    private final boolean keep;
+    private final String name;
+    private final long lockKey;
+    private volatile TemplateMarker marker;
+    private volatile SeedException failure;
+
+    TemplateDatabase(PostgresServer server, TemplateRecipe recipe, boolean keep) {
+        this.server = server;
+        this.recipe = recipe;
+        this.keep = keep;
+        String digits = recipe.fingerprint().substring(0, 16);
+        this.name = NAME_PREFIX + digits;
+        this.lockKey = Long.parseUnsignedLong(digits, 16);
+    }
+
+    /** How many templates this JVM has seeded (built, not reused) so far; for tests. */
+    static int seedings() {
+        return SEEDINGS.get();
+    }
+
+    String name() {
+        return name;
+    }
+
+    PostgresServer server() {
+        return server;
+    }
+
+    /** What seeding reported, once this run has built or found the template. */
+    Optional<TemplateMarker> marker() {
+        return Optional.ofNullable(marker);
+    }
+
+    /** A fresh name for a clone of this template: {@code seedkit_<8 hex digits of the template>_<12 random>}. */
+    String newCloneName() {
+        return "seedkit_" + name.substring(NAME_PREFIX.length(), NAME_PREFIX.length() + 8) + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** Creates database {@code clone} from this template, building the template first if there is no complete one. */
+    void cloneInto(String clone) {
+        SeedException earlier = failure;
+        if (earlier != null) {
+            throw new SeedException(earlier.code(), "Template " + name + " could not be seeded earlier in this run: "
+                    + earlier.getMessage(), earlier);
+        }
+        try (Connection maintenance = DatabaseAdmin.maintenance(server)) {
+            DatabaseAdmin.lock(maintenance, lockKey);
+            try {
+                ensureBuilt(maintenance);
+                DatabaseAdmin.create(maintenance, clone, name);
+            } finally {
+                DatabaseAdmin.unlock(maintenance, lockKey);
+            }
+        } catch (SQLException e) {
+            throw new SeedException(SeedException.Code.DATABASE, "Could not copy template " + name + " into " + clone
+                    + " on " + server.description() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private void ensureBuilt(Connection maintenance) throws SQLException {
+        Optional<String> comment = DatabaseAdmin.comment(maintenance, name);
+        Optional<TemplateMarker> found = comment.flatMap(TemplateMarker::parse);
+        if (found.isPresent()) {
+            if (marker == null) {
+                marker = found.get();
+                log.info("Using template {} ({}) on {}", name, recipe.description(), server.description());
+            }
+            return;
+        }
+        if (comment.isPresent()) {
+            log.warn("Template {} on {} is incomplete (an earlier build was interrupted): dropping and rebuilding it",
+                    name, server.description());
+            DatabaseAdmin.drop(maintenance, name);
+        }
+        build(maintenance);
+    }
+
+    private void build(Connection maintenance) throws SQLException {
+        long started = System.nanoTime();
+        DatabaseAdmin.create(maintenance, name, null);
+        SeedOutcome outcome;
+        try {
+            outcome = recipe.applyTo(new SimpleDataSource(() -> server.connect(name), name));
+        } catch (Exception e) {
+            DatabaseAdmin.drop(maintenance, name);
+            failure = e instanceof SeedException seed ? seed : new SeedException(SeedException.Code.DATABASE,
+                    "Seeding template " + name + " (" + recipe.description() + ") failed: " + e, e);
+            throw failure;
+        }
+        TemplateMarker built = TemplateMarker.of(recipe.identity(), outcome);
+        int leftovers = DatabaseAdmin.seal(maintenance, name, built.toComment());
+        if (leftovers > 0) {
+            log.warn("{} connection(s) to template {} were still open after seeding and have been closed; close the "
+                    + "connections your SchemaInitializer opens", leftovers, name);
+        }
+        marker = built;
+        SEEDINGS.incrementAndGet();
+        log.info("Seeded template {} ({}) on {} in {} ms", name, recipe.description(), server.description(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** Drops the template, unless templates are kept; waits for other JVMs copying it. */
+    @Override
+    public void close() {
+        if (keep) {
+            log.info("Keeping template {} on {} ({}=true)", name, server.description(),
+                    SeedkitExtension.KEEP_TEMPLATES_PROPERTY);
+            return;
+        }
+        try (Connection maintenance = DatabaseAdmin.maintenance(server)) {
+            DatabaseAdmin.lock(maintenance, lockKey);
+            try {
+                DatabaseAdmin.drop(maintenance, name);
+            } finally {
+                DatabaseAdmin.unlock(maintenance, lockKey);
+            }
+        } catch (SQLException e) {
+            log.warn("Could not drop template {} on {}: {}", name, server.description(), e.getMessage());
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + " on " + server.description();
+    }
+}

@@ -1,0 +1,4 @@
+create table fine (id int);
+-- the next statement fails
+insert into fine
+    select id from missing_table;
