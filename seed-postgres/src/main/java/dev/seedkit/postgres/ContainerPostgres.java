@@ -21,10 +21,14 @@ final class ContainerPostgres implements PostgresServer {
 
     private final PostgreSQLContainer container;
     private final String image;
+    private final String host;
+    private final int port;
 
     private ContainerPostgres(PostgreSQLContainer container, String image) {
         this.container = container;
         this.image = image;
+        this.host = container.getHost();
+        this.port = container.getMappedPort(POSTGRES_PORT); // kept: the container answers no more after close()
     }
 
     /** Whether Testcontainers is on the classpath and finds a Docker engine. */
@@ -64,12 +68,12 @@ final class ContainerPostgres implements PostgresServer {
 
     @Override
     public String host() {
-        return container.getHost();
+        return host;
     }
 
     @Override
     public int port() {
-        return container.getMappedPort(POSTGRES_PORT);
+        return port;
     }
 
     @Override

@@ -11,9 +11,6 @@ import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
 import dev.seedkit.core.snapshot.SnapshotSession;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Savepoint;
@@ -21,7 +18,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -70,7 +66,7 @@ final class ImportRun {
         AppliedSnapshots.lock(connection);
         AppliedSnapshots.ensureTable(connection);
         SnapshotManifest manifest = snapshot.manifest();
-        String id = snapshotId(manifest);
+        String id = snapshot.checksum();
         Schema schema = options.schemaCache().schema(connection, schemaNames(manifest));
         TableSelection selection = TableSelection.of(manifest, schema, options.tables());
         List<String> names = selection.entries().keySet().stream().map(TableName::toString).sorted().toList();
@@ -273,17 +269,6 @@ final class ImportRun {
 
     private static List<String> schemaNames(SnapshotManifest manifest) {
         return manifest.tables().stream().map(SnapshotManifest.Table::schema).distinct().sorted().toList();
-    }
-
-    /** The snapshot's identity: SHA-256 of its manifest, which pins every file's checksum. */
-    static String snapshotId(SnapshotManifest manifest) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(manifest.toJson().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static Duration elapsedSince(long started) {

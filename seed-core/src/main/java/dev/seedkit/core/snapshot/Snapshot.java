@@ -59,6 +59,16 @@ public final class Snapshot implements AutoCloseable {
         return manifest;
     }
 
+    /**
+     * The snapshot's checksum: SHA-256 (64 lowercase hex digits) of its manifest in canonical form. The manifest
+     * pins every table file's SHA-256, so this one value identifies the whole snapshot; tests can pin it, and
+     * importers record it in the target database.
+     */
+    public String checksum() {
+        java.security.MessageDigest digest = Sha256.newDigest();
+        return Sha256.hex(digest.digest(manifest.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     /** Opens the file of {@code table}, an entry of {@link #manifest()}, and checks its header. */
     public TableFileReader openTable(Table table) {
         if (!manifest.tables().contains(table)) {
