@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * Files in the old snapshot other than its manifest and table files ({@code README.md}, {@code .gitattributes})
  * are copied into the new one first.
  */
-final class DirectorySwap implements AutoCloseable {
+public final class DirectorySwap implements AutoCloseable {
 
     private final Path target;
     private final Path work;
@@ -39,30 +39,41 @@ final class DirectorySwap implements AutoCloseable {
      *
      * @throws SeedException {@link SeedException.Code#CONFIGURATION} if the target holds something else
      */
-    static DirectorySwap prepare(Path target) {
+    public static DirectorySwap prepare(Path target) {
+        return prepare(target, "export");
+    }
+
+    /**
+     * As {@link #prepare(Path)}, naming the sibling {@code .<name>.<purpose>-*} (e.g. {@code refresh}), so that a
+     * leftover says what produced it.
+     */
+    public static DirectorySwap prepare(Path target, String purpose) {
         Path absolute = target.toAbsolutePath().normalize();
         requireReplaceable(absolute);
         try {
             Files.createDirectories(absolute.getParent());
             return new DirectorySwap(absolute, Files.createTempDirectory(absolute.getParent(),
-                    "." + absolute.getFileName() + ".export-"));
+                    "." + absolute.getFileName() + "." + purpose + "-"));
         } catch (IOException e) {
             throw unwritable(absolute, e);
         }
     }
 
     /** Where to write the new snapshot. */
-    Path workDirectory() {
+    public Path workDirectory() {
         return work;
     }
 
-    /** Moves the new snapshot into place, keeping the old one's extra files. */
-    void commit() {
+    /** Moves the new snapshot into place, keeping the old one's extra files and its permissions. */
+    public void commit() {
         try {
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 copyExtraFiles(target, work);
+                if (Files.getFileStore(target).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                    Files.setPosixFilePermissions(work, Files.getPosixFilePermissions(target));
+                }
                 Path aside = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".replaced-");
                 Files.delete(aside);
                 Files.move(target, aside, StandardCopyOption.ATOMIC_MOVE);
