@@ -1,0 +1,110 @@
+package dev.seedkit.bench;
+
+import static dev.seedkit.bench.BenchContext.require;
+
+import dev.seedkit.core.importer.ImportReport;
+import dev.seedkit.core.importer.SnapshotImporter;
+import dev.seedkit.core.schema.SchemaCache;
+import dev.seedkit.core.snapshot.Snapshot;
+import dev.seedkit.core.snapshot.SnapshotManifest;
+import dev.seedkit.core.snapshot.SnapshotSql;
+import dev.seedkit.core.snapshot.TableFileReader;
+import java.sql.Connection;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+
+/**
+ * Section 2, seeding a typical fixture (30 tables x 100 rows) into a fresh empty database over a warm connection:
+ * warm, with importer and schema cache reused (the database is recreated under the same name, so the cached schema
+ * applies), and cold, with a new importer and cache that read the schema first; and, as the floor, a plain COPY of
+ * each file in one transaction.
+ */
+final class FixtureBench {
+
+    static final String WARM = "30x100 seed, warm (importer + schema cache reused)";
+    static final String COLD = "30x100 seed, cold (new importer: reads the schema)";
+    static final String RAW_COPY = "30x100 plain COPY of each file, one transaction";
+
+    private final BenchContext context;
+    private final TypicalFixture fixture;
+
+    FixtureBench(BenchContext context, TypicalFixture fixture) {
+        this.context = context;
+        this.fixture = fixture;
+    }
+
+    /** Runs the three measurements side by side, each run after one unmeasured warm-up run. */
+    void run(ResultTable table) throws Exception {
+        context.progress("2. typical fixture: 30x100, warm, cold and plain COPY");
+        SnapshotImporter shared = SnapshotImporter.builder().schemaCache(new SchemaCache()).build();
+        String warmDatabase = context.databases().newName("fixture_warm");
+        String copyDatabase = context.databases().newName("fixture_copy");
+        Timings warm = new Timings();
+        Timings cold = new Timings();
+        Timings raw = new Timings();
+        seedFresh(WARM, warmDatabase, shared, new Timings());
+        copyFresh(copyDatabase, new Timings());
+        for (int run = 0; run < context.options().runs(); run++) {
+            seedFresh(WARM, warmDatabase, shared, warm);
+            seedCold(cold);
+            copyFresh(copyDatabase, raw);
+        }
+        context.databases().drop(warmDatabase);
+        context.databases().drop(copyDatabase);
+        table.section("2. Import, typical fixture: 30 tables x 100 rows, 29 FK chain links + 6 more FKs, into a "
+                + "fresh empty database over an open connection");
+        table.row(WARM, warm, raw, "one warm-up run first; ratio: vs plain COPY");
+        table.row(COLD, cold, raw, "ratio: vs plain COPY");
+        table.row(RAW_COPY, raw, raw, "the floor: files read and checked the same way, nothing else");
+    }
+
+    /** A new importer with a new cache, so the import reads the schema first; into a database of a new name. */
+    private void seedCold(Timings timings) throws Exception {
+        String name = context.databases().newName("fixture_cold");
+        seedFresh(COLD, name, SnapshotImporter.builder().schemaCache(new SchemaCache()).build(), timings);
+        context.databases().drop(name);
+    }
+
+    /** (Re)creates {@code name} empty, opens a connection, and times a plain COPY of every file in load order. */
+    private void copyFresh(String name, Timings timings) throws Exception {
+        context.databases().drop(name);
+        context.databases().create(name, fixture.emptyTemplate());
+        try (Connection c = context.server().connect(name)) {
+            Databases.queryValue(c, "SELECT 1");
+            CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+            timings.time(() -> {
+                c.setAutoCommit(false);
+                try (Snapshot snapshot = fixture.open()) {
+                    for (SnapshotManifest.LoadStep step : snapshot.manifest().loadPlan()) {
+                        copyTable(copy, snapshot, snapshot.manifest().table(step.schema(), step.table()).orElseThrow());
+                    }
+                }
+                c.commit();
+                return null;
+            });
+        }
+        context.verifyRows(RAW_COPY, name, TypicalFixture.tables(), TypicalFixture.totalRows());
+    }
+
+    private static void copyTable(CopyManager copy, Snapshot snapshot, SnapshotManifest.Table table) throws Exception {
+        try (TableFileReader reader = snapshot.openTable(table)) {
+            copy.copyIn(SnapshotSql.copyIn(table.schema(), table.name(), table.columnNames()), reader.dataStream());
+        }
+    }
+
+    /** (Re)creates {@code name} empty, opens a connection, and times the import alone. */
+    private void seedFresh(String label, String name, SnapshotImporter importer, Timings timings) throws Exception {
+        context.databases().drop(name);
+        context.databases().create(name, fixture.emptyTemplate());
+        try (Connection c = context.server().connect(name)) {
+            Databases.queryValue(c, "SELECT 1");
+            ImportReport report = timings.time(() -> {
+                try (Snapshot snapshot = fixture.open()) {
+                    return importer.importInto(c, snapshot);
+                }
+            });
+            require(report.inserted() == TypicalFixture.totalRows(), label + ": " + report.render());
+        }
+        context.verifyRows(label, name, TypicalFixture.tables(), TypicalFixture.totalRows());
+    }
+}

@@ -1,0 +1,87 @@
+package dev.seedkit.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
+
+/**
+ * Samples the JVM's used heap every 10 ms on a background thread, after a {@code System.gc()}, and keeps the peak:
+ * how much memory a measured piece of work needed at most, garbage not yet collected included. Also counts the bytes
+ * the starting thread allocated meanwhile, which shows whether the work streams (little) or buffers (a lot).
+ */
+final class HeapSampler implements AutoCloseable {
+
+    private static final long INTERVAL_MILLIS = 10;
+
+    private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+    private final long workerThread = Thread.currentThread().getId();
+    private final long allocatedAtStart = allocatedByWorker();
+    private final long baseline;
+    private final Thread thread;
+    private volatile long peak;
+    private volatile boolean running = true;
+
+    private HeapSampler() {
+        System.gc();
+        baseline = used();
+        peak = baseline;
+        thread = new Thread(this::sample, "seed-bench-heap-sampler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** Collects garbage, notes the baseline and starts sampling. */
+    static HeapSampler start() {
+        return new HeapSampler();
+    }
+
+    /** Used heap right after the initial {@code System.gc()}, in bytes. */
+    long baselineBytes() {
+        return baseline;
+    }
+
+    /** Bytes allocated by the thread that started the sampler since then, or -1 if the JVM cannot tell. */
+    long allocatedBytes() {
+        return allocatedAtStart < 0 ? -1 : allocatedByWorker() - allocatedAtStart;
+    }
+
+    /** The largest used heap seen since the start, in bytes. */
+    long peakBytes() {
+        return Math.max(peak, used());
+    }
+
+    private void sample() {
+        while (running) {
+            peak = Math.max(peak, used());
+            try {
+                Thread.sleep(INTERVAL_MILLIS);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private long allocatedByWorker() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemorySupported()) {
+            return counting.getThreadAllocatedBytes(workerThread);
+        }
+        return -1;
+    }
+
+    private long used() {
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    @Override
+    public void close() {
+        peak = peakBytes();
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

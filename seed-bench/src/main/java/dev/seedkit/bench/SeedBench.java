@@ -1,0 +1,74 @@
+package dev.seedkit.bench;
+
+import dev.seedkit.postgres.PostgresServer;
+import dev.seedkit.postgres.PostgresServers;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * The benchmark harness of issue #10: measures Seedkit's import against psql {@code \copy} (the practical limit),
+ * plain JDBC and DBUnit, the cost of a fresh database per test class and of a whole suite, start-up and heap use,
+ * and prints one table of medians with min–max and ratios. Progress goes to stderr, the table to stdout.
+ *
+ * <pre>
+ * mvn -B -q -pl seed-bench -am package -DskipTests &amp;&amp; java -jar seed-bench/target/seed-bench.jar [--quick]
+ * </pre>
+ *
+ * <p>Exit codes: 0 done, 1 a measurement failed (stack trace on stderr), 2 bad command line.
+ */
+public final class SeedBench {
+
+    private SeedBench() {
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help")) {
+            System.out.println(BenchOptions.USAGE);
+            return;
+        }
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage() + "\n" + BenchOptions.USAGE);
+            System.exit(2);
+            return;
+        }
+        System.exit(runAndPrint(options));
+    }
+
+    private static int runAndPrint(BenchOptions options) {
+        try (PostgresServer server = PostgresServers.fromEnvironment()) {
+            System.out.print(run(options, server, System.err).render());
+            return 0;
+        } catch (Exception e) {
+            e.printStackTrace();
+            return 1;
+        }
+    }
+
+    /** Runs every section against {@code server} (which must let its user create databases); progress to {@code progress}. */
+    static BenchReport run(BenchOptions options, PostgresServer server, PrintStream progress) throws Exception {
+        Path work = Files.createTempDirectory("seed-bench-");
+        try (Databases databases = new Databases(server)) {
+            BenchContext context = new BenchContext(options, databases, work, progress, new LinkedHashMap<>());
+            ResultTable table = new ResultTable();
+            LargeImportBench large = new LargeImportBench(context);
+            large.run(table);
+            TypicalFixture fixture = TypicalFixture.create(context);
+            new FixtureBench(context, fixture).run(table);
+            new CloneBench(context).run(table);
+            new SuiteBench(context, fixture).run(table);
+            new StartupBench(context).run(table);
+            table.section("6. Memory: Java heap while Seedkit imports the large snapshot (sampled every 10 ms)");
+            large.reportMemory(table);
+            table.section("Not measured yet: export (1M-row export vs pg_dump), Testcontainers start-up (section 5)");
+            return new BenchReport(Machine.describe(server, options), table, context.verifiedRows());
+        } finally {
+            StartupBench.deleteTree(work);
+        }
+    }
+}
