@@ -61,6 +61,33 @@ class IsolationTests {
     }
 
     @Nested
+    @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+    @SeedFromFixtures(value = "classpath:fixtures/demo", initializer = DemoSchema.class,
+            isolation = Isolation.CLONE_PER_METHOD)
+    class ClonePerMethod {
+        @Test
+        @Order(1)
+        void aTestMayDeleteRows(Connection connection) throws SQLException {
+            deleteAllPayouts(connection);
+        }
+
+        @Test
+        @Order(2)
+        void theNextTestGetsAFreshCopy(Connection connection) throws SQLException {
+            assertThat(value(connection, "select count(*) from public.payout_requests")).isPositive();
+        }
+    }
+
+    @Nested
+    @SeedFromFixtures(value = "classpath:fixtures/demo", initializer = DemoSchema.class, isolation = Isolation.SHARED)
+    class Shared {
+        @Test
+        void readOnlyTestsShareOneCopy(Connection connection) throws SQLException {
+            assertThat(value(connection, "select count(*) from public.roles")).isEqualTo(8);
+        }
+    }
+
+    @Nested
     @SeedFromFixtures(value = "classpath:fixtures/demo", initializer = DemoSchema.class,
             isolation = Isolation.CLONE_PER_CLASS)
     class AnotherClass {
