@@ -21,17 +21,15 @@ final class AppliedSnapshots {
     private AppliedSnapshots() {
     }
 
-    /** Waits for the import lock; it is released when the transaction ends. */
-    static void lock(Connection connection) throws SQLException {
+    /**
+     * Waits for the import lock (released when the transaction ends), then makes sure the record table exists; one
+     * round trip.
+     */
+    static void lockAndEnsureTable(Connection connection) throws SQLException {
         try (Statement s = connection.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ")");
-        }
-    }
-
-    static void ensureTable(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("CREATE SCHEMA IF NOT EXISTS seedkit");
-            s.execute("CREATE TABLE IF NOT EXISTS seedkit.applied_snapshots ("
+            s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ");"
+                    + " CREATE SCHEMA IF NOT EXISTS seedkit;"
+                    + " CREATE TABLE IF NOT EXISTS seedkit.applied_snapshots ("
                     + " snapshot_id text NOT NULL, fixture_version text NOT NULL, mode text NOT NULL,"
                     + " tables text[] NOT NULL, rows_inserted bigint NOT NULL,"
                     + " applied_at timestamptz NOT NULL DEFAULT now())");

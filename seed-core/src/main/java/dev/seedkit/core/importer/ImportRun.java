@@ -13,7 +13,6 @@ import dev.seedkit.core.snapshot.SnapshotManifest;
 import dev.seedkit.core.snapshot.SnapshotSession;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,8 +62,7 @@ final class ImportRun {
 
     private ImportReport run(long started) throws SQLException {
         SnapshotSession.applyLocal(connection);
-        AppliedSnapshots.lock(connection);
-        AppliedSnapshots.ensureTable(connection);
+        AppliedSnapshots.lockAndEnsureTable(connection);
         SnapshotManifest manifest = snapshot.manifest();
         String id = snapshot.checksum();
         Schema schema = options.schemaCache().schema(connection, schemaNames(manifest));
@@ -83,7 +81,7 @@ final class ImportRun {
         List<Table> loaded = selection.entries().keySet().stream().map(t -> schema.table(t).orElseThrow()).toList();
         SequenceReset.resetAfterLoad(connection, loaded);
         if (triggersOff) {
-            requireNoOrphans(schema, selection.entries().keySet());
+            requireNoOrphans(schema, tables);
         }
         if (options.verify() && !selection.subset()) {
             SnapshotVerifier.verify(connection, manifest, schema).requireOk();
@@ -109,12 +107,13 @@ final class ImportRun {
         if (selection.subset()) {
             stageSubset(schema, selection);
         }
+        List<Table> ordered = plan.steps().stream().map(LoadStep::table).filter(selected::contains)
+                .map(t -> schema.table(t).orElseThrow()).toList();
+        Set<TableName> empty = loader.emptyTables(ordered);
         List<ImportReport.TableReport> reports = new ArrayList<>();
-        for (LoadStep step : plan.steps()) {
-            if (selected.contains(step.table())) {
-                reports.add(loadTable(schema.table(step.table()).orElseThrow(), selection,
-                        nulled.getOrDefault(step.table(), Set.of())));
-            }
+        for (Table table : ordered) {
+            reports.add(loadTable(table, selection, nulled.getOrDefault(table.name(), Set.of()),
+                    empty.contains(table.name())));
         }
         for (Map.Entry<TableName, Set<String>> entry : nulled.entrySet()) {
             current = selection.entries().get(entry.getKey());
@@ -124,8 +123,8 @@ final class ImportRun {
         return reports;
     }
 
-    private ImportReport.TableReport loadTable(Table table, TableSelection selection, Set<String> nulled)
-            throws SQLException {
+    private ImportReport.TableReport loadTable(Table table, TableSelection selection, Set<String> nulled,
+                                               boolean empty) throws SQLException {
         long started = System.nanoTime();
         current = selection.entries().get(table.name());
         boolean keyed = TableLoader.conflictKey(table, current).isPresent();
@@ -135,7 +134,6 @@ final class ImportRun {
                     + "rows again. Give it a primary key, make one of the cycle's constraints DEFERRABLE, or import "
                     + "as a role that may set session_replication_role.");
         }
-        boolean empty = loader.isEmpty(table);
         Stage stage = stages.get(table.name());
         long inserted;
         long updated = 0;
@@ -143,6 +141,9 @@ final class ImportRun {
         if (stage == null && empty && nulled.isEmpty()) {
             inserted = loader.copyDirect(current);
             candidates = inserted;
+        } else if (stage == null && nulled.isEmpty() && keyed && options.mode() == ImportMode.INSERT_MISSING) {
+            inserted = loader.insertMissing(current, table, TableLoader.conflictKey(table, current).orElseThrow());
+            candidates = current.rowCount();
         } else {
             if (stage == null) {
                 stage = loader.stage(current, table, false);
@@ -209,27 +210,33 @@ final class ImportRun {
 
     /** Foreign-key triggers off for this transaction, if the role may; the orphan check then proves integrity. */
     private boolean switchTriggersOff() throws SQLException {
-        Savepoint savepoint = connection.setSavepoint();
-        try (Statement s = connection.createStatement()) {
-            s.execute("SET LOCAL session_replication_role = replica");
-            connection.releaseSavepoint(savepoint);
+        try {
+            loader.execute("SAVEPOINT seedkit_replica; SET LOCAL session_replication_role = replica; "
+                    + "RELEASE SAVEPOINT seedkit_replica");
             return true;
         } catch (SQLException notAllowed) {
-            connection.rollback(savepoint);
+            loader.execute("ROLLBACK TO SAVEPOINT seedkit_replica; RELEASE SAVEPOINT seedkit_replica");
             log.debug("Loading with foreign-key triggers on: {}", notAllowed.getMessage());
             return false;
         }
     }
 
-    private void requireNoOrphans(Schema schema, Set<TableName> loaded) throws SQLException {
-        List<String> problems = new ArrayList<>();
-        List<ForeignKey> checked = new ArrayList<>(schema.foreignKeys());
-        checked.addAll(schema.externalForeignKeys());
-        for (ForeignKey fk : checked) {
-            if (!fk.virtual() && loaded.contains(fk.child())) {
-                OrphanCheck.find(connection, fk).ifPresent(problems::add);
-            }
-        }
+    /**
+     * One anti-join per foreign key that this import could have broken with its triggers off: those whose child
+     * table got rows inserted or updated, and those whose parent table got rows updated (UPSERT may change a
+     * referenced unique column). Tables the import left alone keep the integrity they had.
+     */
+    private void requireNoOrphans(Schema schema, List<ImportReport.TableReport> reports) throws SQLException {
+        Set<String> written = reports.stream().filter(r -> r.inserted() + r.updated() > 0)
+                .map(ImportReport.TableReport::table).collect(Collectors.toSet());
+        Set<String> updated = reports.stream().filter(r -> r.updated() > 0)
+                .map(ImportReport.TableReport::table).collect(Collectors.toSet());
+        List<ForeignKey> all = new ArrayList<>(schema.foreignKeys());
+        all.addAll(schema.externalForeignKeys());
+        List<String> problems = OrphanCheck.findAll(connection, all.stream()
+                .filter(fk -> !fk.virtual() && (written.contains(fk.child().toString())
+                        || updated.contains(fk.parent().toString())))
+                .toList());
         if (!problems.isEmpty()) {
             throw new SeedException(SeedException.Code.DATA_INTEGRITY, "The snapshot's rows break foreign keys, so "
                     + "nothing was imported:\n  - " + String.join("\n  - ", problems) + "\nRe-export the snapshot so "

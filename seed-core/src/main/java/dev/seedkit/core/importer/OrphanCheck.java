@@ -8,7 +8,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -22,24 +21,39 @@ final class OrphanCheck {
     private OrphanCheck() {
     }
 
-    /** The first orphan of {@code fk} and how many there are, or empty when every reference resolves. */
-    static Optional<String> find(Connection connection, ForeignKey fk) throws SQLException {
+    /**
+     * For each foreign key with orphans, a line naming it, how many child rows are orphaned, and the first one;
+     * empty when every reference resolves. All keys are checked in one query (one round trip), each by its own
+     * anti-join.
+     */
+    static List<String> findAll(Connection connection, List<ForeignKey> foreignKeys) throws SQLException {
+        if (foreignKeys.isEmpty()) {
+            return List.of();
+        }
+        String sql = IntStream.range(0, foreignKeys.size()).mapToObj(i -> orphanQuery(i, foreignKeys.get(i)))
+                .collect(Collectors.joining(" UNION ALL "));
+        List<String> problems = new ArrayList<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql + " ORDER BY 1")) {
+            while (rs.next()) {
+                ForeignKey fk = foreignKeys.get(rs.getInt(1));
+                String[] values = (String[]) rs.getArray(2).getArray();
+                List<String> sample = new ArrayList<>();
+                for (int i = 0; i < fk.childColumns().size(); i++) {
+                    sample.add(fk.childColumns().get(i) + "=" + values[i]);
+                }
+                problems.add(rs.getLong(3) + " row(s) of " + fk.child() + " reference no row of " + fk.parent()
+                        + " through " + describe(fk) + ", e.g. (" + String.join(", ", sample) + ")");
+            }
+        }
+        return problems;
+    }
+
+    /** Foreign key number {@code index}: its first orphan's values as text and the number of orphans. */
+    private static String orphanQuery(int index, ForeignKey fk) {
         String values = fk.childColumns().stream().map(c -> "c." + Identifiers.quote(c) + "::text")
                 .collect(Collectors.joining(", "));
-        String sql = "SELECT " + values + ", count(*) OVER () FROM " + fk.child().qualified() + " c WHERE "
-                + orphanCondition(fk) + " LIMIT 1";
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            if (!rs.next()) {
-                return Optional.empty();
-            }
-            List<String> sample = new ArrayList<>();
-            for (int i = 1; i <= fk.childColumns().size(); i++) {
-                sample.add(fk.childColumns().get(i - 1) + "=" + rs.getString(i));
-            }
-            long count = rs.getLong(fk.childColumns().size() + 1);
-            return Optional.of(count + " row(s) of " + fk.child() + " reference no row of " + fk.parent()
-                    + " through " + describe(fk) + ", e.g. (" + String.join(", ", sample) + ")");
-        }
+        return "(SELECT " + index + ", ARRAY[" + values + "]::text[], count(*) OVER () FROM " + fk.child().qualified()
+                + " c WHERE " + orphanCondition(fk) + " LIMIT 1)";
     }
 
     private static String orphanCondition(ForeignKey fk) {

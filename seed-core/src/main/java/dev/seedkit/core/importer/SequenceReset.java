@@ -4,6 +4,7 @@ import dev.seedkit.core.schema.Column;
 import dev.seedkit.core.schema.Identifiers;
 import dev.seedkit.core.schema.Table;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -36,13 +37,16 @@ final class SequenceReset {
                                 + ")"));
             }
         }
-        int moved = 0;
-        try (Statement s = connection.createStatement()) {
-            for (Map.Entry<String, List<String>> sequence : maxima.entrySet()) {
-                moved += s.executeQuery(setval(sequence.getKey(), sequence.getValue())).next() ? 1 : 0;
-            }
+        if (maxima.isEmpty()) {
+            return 0;
         }
-        return moved;
+        String all = maxima.entrySet().stream().map(e -> "(" + setval(e.getKey(), e.getValue()) + ")")
+                .collect(Collectors.joining(" UNION ALL "));
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("SELECT count(*) FROM ("
+                + all + ") moved")) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     private static String setval(String sequence, List<String> maxima) {

@@ -60,11 +60,8 @@ public final class SnapshotVerifier {
         }
         Set<TableName> inSnapshot = manifest.tables().stream().map(t -> TableName.of(t.schema(), t.name()))
                 .collect(Collectors.toSet());
-        for (ForeignKey fk : schema.foreignKeys()) {
-            if (inSnapshot.contains(fk.child()) && schema.table(fk.parent()).isPresent()) {
-                OrphanCheck.find(connection, fk).ifPresent(problems::add);
-            }
-        }
+        problems.addAll(OrphanCheck.findAll(connection, schema.foreignKeys().stream()
+                .filter(fk -> inSnapshot.contains(fk.child()) && schema.table(fk.parent()).isPresent()).toList()));
         return new VerifyReport(counts, problems);
     }
 

@@ -19,6 +19,9 @@ record Stage(String name, SnapshotManifest.Table entry, long rows) {
     /** Column marking the rows of a subset's ancestor tables that some loaded row needs. */
     static final String NEEDED = "seedkit_needed";
 
+    /** Column of a key stage holding each row's number in its file (from 1). */
+    static final String ROW_NUMBER = "seedkit_row";
+
     static String nameFor(int number) {
         return Identifiers.quote("seedkit_stage_" + number);
     }

@@ -3,6 +3,7 @@ package dev.seedkit.core.importer;
 import dev.seedkit.core.schema.Column;
 import dev.seedkit.core.schema.Identifiers;
 import dev.seedkit.core.schema.Table;
+import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.schema.UniqueKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -50,8 +52,7 @@ final class TableLoader {
     /** Copies the file into a new temporary table typed like {@code table}. */
     Stage stage(SnapshotManifest.Table entry, Table table, boolean withNeededFlag) throws SQLException {
         String name = Stage.nameFor(++stages);
-        execute("CREATE TEMP TABLE " + name + " ON COMMIT DROP AS SELECT " + Stage.quoted(entry.columnNames(), "")
-                + " FROM " + table.name().qualified() + " WITH NO DATA");
+        createStage(name, entry, table);
         if (withNeededFlag) {
             execute("ALTER TABLE " + name + " ADD COLUMN " + Stage.NEEDED + " boolean NOT NULL DEFAULT false");
         }
@@ -62,6 +63,63 @@ final class TableLoader {
         } catch (java.io.IOException e) {
             throw new SQLException("Could not stream " + entry.file() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * INSERT_MISSING into a table that already has rows, without parsing every value: copies only the key columns
+     * (with each row's number) into a small stage, finds the rows whose key the table lacks with one anti-join,
+     * then re-reads the file and stages and merges just those rows. A re-import of a snapshot whose rows are
+     * mostly present thus costs a key scan, not a full load.
+     *
+     * @return the number of rows inserted
+     */
+    long insertMissing(SnapshotManifest.Table entry, Table table, UniqueKey key) throws SQLException {
+        BitSet missing = missingRows(entry, table, key);
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        String name = Stage.nameFor(++stages);
+        createStage(name, entry, table);
+        try (TableFileReader reader = snapshot.openTable(entry)) {
+            long rows = copy.copyIn("COPY " + name + " (" + Stage.quoted(entry.columnNames(), "") + ") FROM STDIN",
+                    reader.dataStream(missing));
+            return merge(new Stage(name, entry, rows), table, ImportMode.INSERT_MISSING, Set.of(), false)[0];
+        } catch (java.io.IOException e) {
+            throw new SQLException("Could not stream " + entry.file() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The numbers (from 1) of the file's rows whose key {@code table} does not hold. */
+    private BitSet missingRows(SnapshotManifest.Table entry, Table table, UniqueKey key) throws SQLException {
+        String name = Stage.nameFor(++stages);
+        String keys = Stage.quoted(key.columns(), "");
+        execute("CREATE TEMP TABLE " + name + " ON COMMIT DROP AS SELECT 0::bigint AS " + Stage.ROW_NUMBER + ", "
+                + keys + " FROM " + table.name().qualified() + " WITH NO DATA");
+        int[] indexes = key.columns().stream().mapToInt(c -> entry.columnNames().indexOf(c)).toArray();
+        try (TableFileReader reader = snapshot.openTable(entry)) {
+            copy.copyIn("COPY " + name + " (" + Stage.ROW_NUMBER + ", " + keys + ") FROM STDIN",
+                    reader.numberedFieldsStream(indexes));
+        } catch (java.io.IOException e) {
+            throw new SQLException("Could not stream " + entry.file() + ": " + e.getMessage(), e);
+        }
+        // No ANALYZE: the planner sizes a fresh temp table from its pages, which is enough for a hash anti-join.
+        String match = key.columns().stream().map(c -> "t." + Identifiers.quote(c) + " = k." + Identifiers.quote(c))
+                .collect(Collectors.joining(" AND "));
+        BitSet missing = new BitSet();
+        try (Statement s = connection.createStatement();
+             ResultSet rs = s.executeQuery("SELECT k." + Stage.ROW_NUMBER + " FROM " + name + " k WHERE NOT EXISTS "
+                     + "(SELECT 1 FROM " + table.name().qualified() + " t WHERE " + match + ")")) {
+            while (rs.next()) {
+                missing.set(Math.toIntExact(rs.getLong(1)));
+            }
+        }
+        execute("DROP TABLE " + name);
+        return missing;
+    }
+
+    private void createStage(String name, SnapshotManifest.Table entry, Table table) throws SQLException {
+        execute("CREATE TEMP TABLE " + name + " ON COMMIT DROP AS SELECT " + Stage.quoted(entry.columnNames(), "")
+                + " FROM " + table.name().qualified() + " WITH NO DATA");
     }
 
     /**
@@ -119,12 +177,22 @@ final class TableLoader {
                         .collect(Collectors.joining()) : ""));
     }
 
-    boolean isEmpty(Table table) throws SQLException {
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + table.name().qualified() + ")")) {
-            rs.next();
-            return rs.getBoolean(1);
+    /** Which of {@code tables} hold no rows, asked in one query. */
+    Set<TableName> emptyTables(List<Table> tables) throws SQLException {
+        if (tables.isEmpty()) {
+            return Set.of();
         }
+        String sql = java.util.stream.IntStream.range(0, tables.size())
+                .mapToObj(i -> "SELECT " + i + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.get(i).name().qualified()
+                        + ")")
+                .collect(Collectors.joining(" UNION ALL "));
+        Set<TableName> empty = new java.util.HashSet<>();
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                empty.add(tables.get(rs.getInt(1)).name());
+            }
+        }
+        return empty;
     }
 
     /** The key rows are matched by: the primary key, else a unique key usable by ON CONFLICT; all in the file. */

@@ -53,16 +53,13 @@ public final class SnapshotSession {
         run(connection, LOCAL_SETTINGS);
     }
 
+    /** All settings in one round trip. */
     private static void run(Connection connection, List<String> statements) {
-        String current = null;
         try (Statement statement = connection.createStatement()) {
-            for (String sql : statements) {
-                current = sql;
-                statement.execute(sql);
-            }
+            statement.execute(String.join("; ", statements));
         } catch (SQLException e) {
-            throw new SeedException(SeedException.Code.DATABASE, "Could not apply the snapshot session setting '"
-                    + current + "': " + e.getMessage() + ". Every one of these is an ordinary user setting, so "
+            throw new SeedException(SeedException.Code.DATABASE, "Could not apply the snapshot session settings "
+                    + statements + ": " + e.getMessage() + ". Every one of these is an ordinary user setting, so "
                     + "check that the connection is open and the server is PostgreSQL 12 or later.", e);
         }
     }

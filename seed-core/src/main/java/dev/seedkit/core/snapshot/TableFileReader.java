@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,9 @@ import java.util.Optional;
  * the stream ends, so {@code copyIn} cancels the COPY and nothing of the file is committed.
  */
 public final class TableFileReader implements AutoCloseable {
+
+    private static final byte[] NEWLINE = {'\n'};
+    private static final byte[] TAB = {'\t'};
 
     private final Table table;
     private final String where;
@@ -71,12 +75,44 @@ public final class TableFileReader implements AutoCloseable {
      * Can be taken once, and not mixed with {@link #nextRow()}.
      */
     public InputStream dataStream() {
+        takeStream();
+        return new DataStream(LineShape.WHOLE, null, null);
+    }
+
+    /**
+     * Like {@link #dataStream()}, but hands out only the rows whose number is set in {@code rowNumbers} (data rows
+     * are numbered from 1, in file order). Every line is still read and checked, and so are the count and checksum:
+     * an importer re-reads a file this way to send only the rows a database lacks.
+     */
+    public InputStream dataStream(BitSet rowNumbers) {
+        takeStream();
+        return new DataStream(LineShape.WHOLE, rowNumbers, null);
+    }
+
+    /**
+     * The data rows cut down to a few columns, as COPY text lines that start with the row's number (from 1):
+     * {@code number TAB field TAB field LF}, the fields in the order of {@code columnIndexes} (zero-based positions
+     * in the file) and still COPY-escaped. An importer copies this into a small table to find which keys a
+     * database already holds without parsing every value of every row. Lines, count and checksum are checked as
+     * in {@link #dataStream()}.
+     */
+    public InputStream numberedFieldsStream(int... columnIndexes) {
+        for (int index : columnIndexes) {
+            if (index < 0 || index >= table.columns().size()) {
+                throw new IllegalArgumentException("Column index " + index + " is outside " + where + "'s "
+                        + table.columns().size() + " columns.");
+            }
+        }
+        takeStream();
+        return new DataStream(LineShape.NUMBERED_FIELDS, null, columnIndexes.clone());
+    }
+
+    private void takeStream() {
         if (streamed || rows > 0 || finished) {
             throw new IllegalStateException("The data stream of " + where + " can be taken once, before any row "
                     + "is read.");
         }
         streamed = true;
-        return new DataStream();
     }
 
     /** The number of data rows read so far. */
@@ -152,11 +188,28 @@ public final class TableFileReader implements AutoCloseable {
         }
     }
 
+    /** What a data stream makes of each line it hands out. */
+    private enum LineShape { WHOLE, NUMBERED_FIELDS }
+
     /** Hands out checked lines, each followed by its newline, filling the caller's buffer with several rows. */
     private final class DataStream extends InputStream {
+        private final LineShape shape;
+        private final BitSet wanted;
+        private final int[] columnIndexes;
+        private final int[] fieldStarts;
+        private final int[] fieldEnds;
         private byte[] pending = new byte[1024];
         private int pendingLength;
         private int position;
+
+        DataStream(LineShape shape, BitSet wanted, int[] columnIndexes) {
+            this.shape = shape;
+            this.wanted = wanted;
+            this.columnIndexes = columnIndexes;
+            int columns = Math.max(1, table.columns().size());
+            this.fieldStarts = shape == LineShape.NUMBERED_FIELDS ? new int[columns] : null;
+            this.fieldEnds = shape == LineShape.NUMBERED_FIELDS ? new int[columns] : null;
+        }
 
         @Override
         public int read() {
@@ -180,18 +233,49 @@ public final class TableFileReader implements AutoCloseable {
         }
 
         private boolean takeNextLine() {
-            if (!advance()) {
-                return false;
-            }
-            int length = input.length();
-            if (pending.length < length + 1) {
-                pending = Arrays.copyOf(pending, Math.max(pending.length * 2, length + 1));
-            }
-            System.arraycopy(input.line(), 0, pending, 0, length);
-            pending[length] = '\n';
-            pendingLength = length + 1;
+            do {
+                if (!advance()) {
+                    return false;
+                }
+            } while (wanted != null && (rows > Integer.MAX_VALUE || !wanted.get((int) rows)));
             position = 0;
+            pendingLength = 0;
+            if (shape == LineShape.WHOLE) {
+                append(input.line(), 0, input.length());
+            } else {
+                appendNumberedFields();
+            }
+            append(NEWLINE, 0, 1);
             return true;
+        }
+
+        /** Row number, then the chosen fields; fields are cut at raw tabs, which never occur inside a value. */
+        private void appendNumberedFields() {
+            byte[] line = input.line();
+            int length = input.length();
+            int field = 0;
+            fieldStarts[0] = 0;
+            for (int i = 0; i < length; i++) {
+                if (line[i] == '\t') {
+                    fieldEnds[field++] = i;
+                    fieldStarts[field] = i + 1;
+                }
+            }
+            fieldEnds[field] = length;
+            byte[] number = Long.toString(rows).getBytes(StandardCharsets.US_ASCII);
+            append(number, 0, number.length);
+            for (int index : columnIndexes) {
+                append(TAB, 0, 1);
+                append(line, fieldStarts[index], fieldEnds[index] - fieldStarts[index]);
+            }
+        }
+
+        private void append(byte[] bytes, int offset, int length) {
+            if (pending.length < pendingLength + length) {
+                pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + length));
+            }
+            System.arraycopy(bytes, offset, pending, pendingLength, length);
+            pendingLength += length;
         }
 
         @Override

@@ -129,6 +129,81 @@ class SnapshotImporterTests {
         }
     }
 
+    @ParameterizedTest(name = "foreign-key triggers off allowed: {0}")
+    @ValueSource(booleans = {true, false})
+    void aForcedReimportIntoTablesThatLackSomeRowsInsertsExactlyThoseAndChangesNoOtherRow(boolean triggersOffAllowed)
+            throws Exception {
+        String target = shop.newDatabase(true);
+        try (Connection c = shop.connect(target)) {
+            SnapshotImporter importer = SnapshotImporter.builder().triggersOffAllowed(triggersOffAllowed).force(true)
+                    .build();
+            importFrom(importer, c);
+            execute(c, "delete from shop.order_lines where order_id = 13 or (order_id = 10 and product_id = 2);"
+                    + "delete from shop.orders where id = 13;"
+                    + "update shop.customers set name = 'kept' where id = 2");
+            ImportReport report = importFrom(importer, c);
+            assertThat(report.inserted()).isEqualTo(3);
+            assertThat(report.updated()).isZero();
+            assertThat(report.tables()).filteredOn(t -> t.table().equals("shop.order_lines")).singleElement()
+                    .satisfies(t -> assertThat(List.of(t.inserted(), t.skipped())).containsExactly(2L, 2L));
+            assertThat(ids(c, "shop.order_lines", "order_id * 100 + product_id")).isEqualTo("1001,1002,1107,1301");
+            assertThat(ids(c, "shop.orders", "id")).isEqualTo("10,11,12,13");
+            assertThat(queryValue(c, "select note from shop.orders where id = 13")).isEqualTo("multi\nline");
+            assertThat(queryValue(c, "select name from shop.customers where id = 2")).isEqualTo("kept");
+            execute(c, "update shop.customers set name = 'Grace' where id = 2");
+            assertThat(contentHash(c, "shop")).isEqualTo(sourceHash());
+        }
+    }
+
+    @ParameterizedTest(name = "foreign-key triggers off allowed: {0}")
+    @ValueSource(booleans = {true, false})
+    void anOrphanAmongTheRowsMissingFromAFilledTableIsRefused(boolean triggersOffAllowed) throws Exception {
+        ImportScenario orphans = ImportScenario.create(server, dir, SHOP, SHOP_DATA
+                + "alter table shop.orders drop constraint orders_customer_id_fkey;"
+                + "insert into shop.orders (id, customer_id) values (14, 999);"
+                + "alter table shop.orders add constraint orders_customer_id_fkey foreign key (customer_id)"
+                + " references shop.customers not valid;");
+        String target = shop.newDatabase(true);
+        try (Connection c = shop.connect(target)) {
+            importFrom(SnapshotImporter.builder().build(), c);
+            String before = contentHash(c, "shop");
+            try (Snapshot snapshot = orphans.open()) {
+                assertThatThrownBy(() -> SnapshotImporter.builder().triggersOffAllowed(triggersOffAllowed).build()
+                        .importInto(c, snapshot))
+                        .isInstanceOf(SeedException.class)
+                        .hasMessageContaining("orders_customer_id_fkey")
+                        .hasMessageContaining(triggersOffAllowed ? "customer_id=999" : "(customer_id)=(999)");
+            }
+            assertThat(contentHash(c, "shop")).isEqualTo(before);
+        }
+    }
+
+    @Test
+    void aRoleThatMayNotSwitchTriggersOffLoadsWithThemOnAndGetsTheSameRows() throws Exception {
+        String target = shop.newDatabase(true);
+        try (Connection admin = shop.connect(target)) {
+            execute(admin, "do $$ begin if not exists (select from pg_roles where rolname = 'seed_plain') then"
+                    + " create role seed_plain login password 'plain-secret'; end if; end $$;"
+                    + "grant create, temporary on database " + target + " to seed_plain;"
+                    + "grant usage on schema shop to seed_plain;"
+                    + "grant select, insert, update on all tables in schema shop to seed_plain;"
+                    + "grant usage, select, update on all sequences in schema shop to seed_plain");
+        }
+        ImportReport report;
+        try (Snapshot snapshot = shop.open();
+             Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(target), "seed_plain",
+                     "plain-secret")) {
+            assertThat(queryValue(c, "select rolsuper from pg_roles where rolname = current_user")).isEqualTo("f");
+            report = SnapshotImporter.builder().build().importInto(c, snapshot);
+            assertThat(queryValue(c, "show session_replication_role")).isEqualTo("origin");
+        }
+        assertThat(report.triggersOff()).isFalse();
+        assertThat(report.inserted()).isEqualTo(30);
+        try (Connection c = shop.connect(target)) {
+            assertThat(contentHash(c, "shop")).isEqualTo(sourceHash());
+        }
+    }
+
     @Test
     void upsertInsertsMissingRowsAndUpdatesOnlyTheRowsThatDiffer() throws Exception {
         String target = shop.newDatabase(true);
