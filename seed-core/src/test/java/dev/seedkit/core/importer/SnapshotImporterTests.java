@@ -158,11 +158,7 @@ class SnapshotImporterTests {
     @ParameterizedTest(name = "foreign-key triggers off allowed: {0}")
     @ValueSource(booleans = {true, false})
     void anOrphanAmongTheRowsMissingFromAFilledTableIsRefused(boolean triggersOffAllowed) throws Exception {
-        ImportScenario orphans = ImportScenario.create(server, dir, SHOP, SHOP_DATA
-                + "alter table shop.orders drop constraint orders_customer_id_fkey;"
-                + "insert into shop.orders (id, customer_id) values (14, 999);"
-                + "alter table shop.orders add constraint orders_customer_id_fkey foreign key (customer_id)"
-                + " references shop.customers not valid;");
+        ImportScenario orphans = orphanedOrderScenario();
         String target = shop.newDatabase(true);
         try (Connection c = shop.connect(target)) {
             importFrom(SnapshotImporter.builder().build(), c);
@@ -336,11 +332,7 @@ class SnapshotImporterTests {
     @ParameterizedTest(name = "foreign-key triggers off allowed: {0}")
     @ValueSource(booleans = {true, false})
     void rowsThatBreakAForeignKeyAreRefusedWithTheConstraintNamed(boolean triggersOffAllowed) throws Exception {
-        ImportScenario orphans = ImportScenario.create(server, dir, SHOP, SHOP_DATA
-                + "alter table shop.orders drop constraint orders_customer_id_fkey;"
-                + "insert into shop.orders (id, customer_id) values (14, 999);"
-                + "alter table shop.orders add constraint orders_customer_id_fkey foreign key (customer_id)"
-                + " references shop.customers not valid;");
+        ImportScenario orphans = orphanedOrderScenario();
         String target = orphans.newDatabase(true);
         try (Snapshot snapshot = orphans.open(); Connection c = orphans.connect(target)) {
             assertThatThrownBy(() -> SnapshotImporter.builder().triggersOffAllowed(triggersOffAllowed).build()
@@ -352,6 +344,15 @@ class SnapshotImporterTests {
                     .hasMessageContaining(triggersOffAllowed ? "customer_id=999" : "(customer_id)=(999)");
             assertThat(queryValue(c, "select count(*) from shop.customers")).isEqualTo("0");
         }
+    }
+
+    /** The shop snapshot plus order 14, whose customer 999 does not exist. */
+    private static ImportScenario orphanedOrderScenario() throws Exception {
+        return ImportScenario.create(server, dir, SHOP, SHOP_DATA
+                + "alter table shop.orders drop constraint orders_customer_id_fkey;"
+                + "insert into shop.orders (id, customer_id) values (14, 999);"
+                + "alter table shop.orders add constraint orders_customer_id_fkey foreign key (customer_id)"
+                + " references shop.customers not valid;");
     }
 
     private static ImportReport importFrom(SnapshotImporter importer, Connection c) {
