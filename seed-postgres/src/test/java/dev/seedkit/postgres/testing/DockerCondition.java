@@ -15,18 +15,30 @@ final class DockerCondition implements ExecutionCondition {
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-        boolean available = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent("docker", key -> PostgresServers.dockerAvailable(), Boolean.class);
-        if (available) {
+        String problem = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent("docker", key -> dockerProblem(), String.class);
+        if (problem.isEmpty()) {
             return ConditionEvaluationResult.enabled("Docker is available");
         }
-        String reason = "Docker is not available to Testcontainers: skipping " + context.getDisplayName()
-                + " (set SEEDKIT_REQUIRE_DOCKER=true to make this an error)";
         if ("true".equalsIgnoreCase(System.getenv("SEEDKIT_REQUIRE_DOCKER"))) {
-            throw new IllegalStateException("SEEDKIT_REQUIRE_DOCKER=true but Docker is not available to "
-                    + "Testcontainers; run .ci/docker/setup.sh first");
+            throw new IllegalStateException("SEEDKIT_REQUIRE_DOCKER=true but " + problem + "; run "
+                    + ".ci/docker/setup.sh first");
         }
+        String reason = problem + ": skipping " + context.getDisplayName()
+                + " (set SEEDKIT_REQUIRE_DOCKER=true to make this an error)";
         log.warn(reason);
         return ConditionEvaluationResult.disabled(reason);
+    }
+
+    /**
+     * Empty when Testcontainers can start containers here; otherwise why not. A reachable engine that cannot pull
+     * Testcontainers' own helper image (no registry, Ryuk not disabled) counts as unusable, not as an error.
+     */
+    private static String dockerProblem() {
+        try {
+            return PostgresServers.dockerAvailable() ? "" : "Docker is not available to Testcontainers";
+        } catch (RuntimeException e) {
+            return "Docker is reachable but Testcontainers cannot use it (" + e.getMessage() + ")";
+        }
     }
 }
