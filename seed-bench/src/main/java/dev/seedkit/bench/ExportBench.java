@@ -7,12 +7,15 @@ import dev.seedkit.core.exporter.SnapshotExporter;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
 import dev.seedkit.core.snapshot.SnapshotManifest;
+import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Section 5, export: a subset of {@value #ROWS_PER_TABLE} rows per table of the examples' demo database at each
@@ -155,9 +158,16 @@ final class ExportBench {
 
     private static List<String> cliCommand(DemoSource demo, Path directory) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return List.of(java, "-cp", System.getProperty("java.class.path"), "dev.seedkit.cli.Main", "export",
+        return List.of(java, "-cp", absoluteClassPath(), "dev.seedkit.cli.Main", "export",
                 "--url", demo.server().jdbcUrl(demo.database()), "--user", demo.server().username(),
                 "--rows-per-table", Integer.toString(ROWS_PER_TABLE), "--snapshot", directory.toString());
+    }
+
+    /** This JVM's class path with every entry absolute: the CLI runs in the work directory. */
+    private static String absoluteClassPath() {
+        return Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(entry -> Path.of(entry).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     private static long rowsIn(Path directory) {
