@@ -1,6 +1,10 @@
 package dev.seedkit.bench;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What one benchmark run measures and how often, from the command line.
@@ -8,23 +12,49 @@ import java.util.List;
  * @param quick        fewer runs and smaller sizes, for a CI smoke run
  * @param rows         rows of the big table of the large import (the snapshot holds 1.11 times as many)
  * @param runs         runs of each small measurement; the figure is their median
- * @param largeRuns    runs of each large measurement (large import, whole suite, first start-up)
+ * @param largeRuns    runs of each large measurement (large import, first start-up, CLI export)
  * @param suiteClasses "test classes" of the whole-suite measurement
  * @param psql         the psql client used for the {@code \copy} reference
+ * @param exportScales scales (users) of the demo databases exported in section 5; empty: no export section
+ * @param demoCache    where built demo databases are kept for later runs; null: build them on the benchmark's
+ *                     server every run and drop them after
+ * @param sections     the sections to run, numbered as in the table (1 to 6; 7, memory, shows what 1 and 5 saw)
  */
-record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteClasses, String psql) {
+record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteClasses, String psql,
+                    List<Integer> exportScales, Path demoCache, Set<Integer> sections) {
 
     static final String USAGE = """
             Usage: java -jar seed-bench.jar [--quick] [--rows N] [--runs N] [--psql PATH]
-              --quick     fewer runs and smaller sizes (CI smoke run): 100,000 rows, 2 runs, 1 large run
+                                            [--export-scales LIST] [--demo-cache DIR|none] [--sections LIST]
+              --quick     fewer runs and smaller sizes (CI smoke run): 100,000 rows, 2 runs, 1 large run, a demo
+                          database of scale 300 built on the benchmark's server, no cache
               --rows N    rows of the big table of the large import, a multiple of 1,000 (default 1,000,000)
               --runs N    runs of every measurement (default 5 for small ones, 3 for large ones)
               --psql PATH the psql client for the \\copy reference (default: psql on the PATH)
+              --export-scales LIST
+                          scales (users) of the demo databases to export from, comma-separated, or none
+                          (default 30000,300000: ~1M and ~10M rows; 30000 alone skips the 10M build)
+              --demo-cache DIR|none
+                          where demo databases are built once and kept, each on its own embedded server
+                          (default $SEEDKIT_BENCH_CACHE, else ~/.cache/seedkit-bench, or /var/tmp/seedkit-bench
+                          as root); none: build them on the benchmark's server every run
+              --sections LIST
+                          only these sections, comma-separated numbers from 1 to 6 (default: all)
             The server is embedded PostgreSQL unless SEEDKIT_JDBC_URL names a running one (a superuser). To put the
-            embedded server's files on tmpfs: java -Dseedkit.embedded.cacheDir=/dev/shm/seedkit-postgres -jar ...""";
+            embedded server's files on tmpfs: java -Dseedkit.embedded.cacheDir=/dev/shm/seedkit-postgres -jar ...
+            Testcontainers start-up uses SEEDKIT_CONTAINER_IMAGE (default postgres:18) where Docker is reachable.""";
 
     /** Rows of the clone measured at the small size. */
     static final int SMALL_TEMPLATE_ROWS = 3_000;
+
+    /** Demo scales exported by a full run: ~1M and ~10M rows. */
+    static final List<Integer> DEFAULT_EXPORT_SCALES = List.of(30_000, 300_000);
+
+    /** Every section that can be chosen. */
+    static final Set<Integer> ALL_SECTIONS = Set.of(1, 2, 3, 4, 5, 6);
+
+    /** Demo scale exported by a quick run: ~10,000 rows, built in well under a second. */
+    static final int QUICK_EXPORT_SCALE = 300;
 
     BenchOptions {
         if (rows < 1_000 || rows % 1_000 != 0) {
@@ -32,6 +62,14 @@ record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteC
         }
         if (runs < 1 || largeRuns < 1) {
             throw new IllegalArgumentException("--runs must be at least 1");
+        }
+        exportScales = List.copyOf(exportScales);
+        sections = Set.copyOf(sections);
+        if (!ALL_SECTIONS.containsAll(sections)) {
+            throw new IllegalArgumentException("--sections are numbered 1 to 6; got " + new TreeSet<>(sections));
+        }
+        if (exportScales.stream().anyMatch(scale -> scale < 10)) {
+            throw new IllegalArgumentException("--export-scales must be at least 10 users each; got " + exportScales);
         }
     }
 
@@ -42,18 +80,29 @@ record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteC
         int rows = quick ? 100_000 : 1_000_000;
         Integer runs = null;
         String psql = "psql";
+        List<Integer> exportScales = quick ? List.of(QUICK_EXPORT_SCALE) : DEFAULT_EXPORT_SCALES;
+        Path demoCache = quick ? null : DemoCache.defaultDirectory();
+        Set<Integer> sections = ALL_SECTIONS;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--quick" -> { }
                 case "--rows" -> rows = number(args, ++i);
                 case "--runs" -> runs = number(args, ++i);
                 case "--psql" -> psql = value(args, ++i);
+                case "--export-scales" -> exportScales = numbers(args, ++i);
+                case "--demo-cache" -> demoCache = directoryOrNone(value(args, ++i));
+                case "--sections" -> sections = Set.copyOf(numbers(args, ++i));
                 default -> throw new IllegalArgumentException("Unknown option '" + args[i] + "'");
             }
         }
         int small = runs != null ? runs : quick ? 2 : 5;
         int large = runs != null ? runs : quick ? 1 : 3;
-        return new BenchOptions(quick, rows, small, large, quick ? 10 : 50, psql);
+        return new BenchOptions(quick, rows, small, large, quick ? 10 : 50, psql, exportScales, demoCache, sections);
+    }
+
+    /** Whether section {@code number} is to run. */
+    boolean runs(int number) {
+        return sections.contains(number);
     }
 
     /** Rows of the clone measured at the large size: 30% of {@link #rows()}, i.e. ~300,000 by default. */
@@ -69,11 +118,30 @@ record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteC
     }
 
     private static int number(String[] args, int index) {
-        String value = value(args, index).replace("_", "").replace(",", "");
+        return parseNumber(args[index - 1], value(args, index));
+    }
+
+    private static int parseNumber(String option, String text) {
+        String value = text.replace("_", "").replace(",", "");
         try {
             return Integer.parseInt(value);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("Option " + args[index - 1] + " needs a number, got '" + value + "'");
+            throw new IllegalArgumentException("Option " + option + " needs a number, got '" + value + "'");
         }
+    }
+
+    private static List<Integer> numbers(String[] args, int index) {
+        String list = value(args, index);
+        List<Integer> numbers = new ArrayList<>();
+        if (!list.equals("none")) {
+            for (String item : list.split(",")) {
+                numbers.add(parseNumber(args[index - 1], item.trim()));
+            }
+        }
+        return numbers;
+    }
+
+    private static Path directoryOrNone(String value) {
+        return value.equals("none") ? null : Path.of(value);
     }
 }

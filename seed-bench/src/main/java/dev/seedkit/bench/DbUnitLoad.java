@@ -22,22 +22,30 @@ import org.dbunit.operation.DatabaseOperation;
 final class DbUnitLoad {
 
     private final Path file;
+    private final int divisor;
 
-    private DbUnitLoad(Path file) {
+    private DbUnitLoad(Path file, int divisor) {
         this.file = file;
+        this.divisor = divisor;
     }
 
-    /** Writes the first tenth of {@code data} (a foreign-key-closed slice) from {@code source} as flat XML. */
-    static DbUnitLoad export(Connection source, LargeDataset data, Path file) throws Exception {
+    /** Writes the first {@code 1/divisor} of {@code data} (a foreign-key-closed slice) from {@code source} as flat XML. */
+    static DbUnitLoad export(Connection source, LargeDataset data, int divisor, Path file) throws Exception {
         QueryDataSet slice = new QueryDataSet(connection(source));
         for (String table : LargeDataset.TABLES) {
             String name = table.substring(table.indexOf('.') + 1);
-            slice.addTable(name, "SELECT * FROM " + table + " WHERE " + data.tenthCondition(table) + " ORDER BY id");
+            slice.addTable(name, "SELECT * FROM " + table + " WHERE " + data.sliceCondition(table, divisor)
+                    + " ORDER BY id");
         }
         try (OutputStream out = Files.newOutputStream(file)) {
             FlatXmlDataSet.write(slice, out);
         }
-        return new DbUnitLoad(file);
+        return new DbUnitLoad(file, divisor);
+    }
+
+    /** The data set holds {@code 1/divisor} of the large data set's rows. */
+    int divisor() {
+        return divisor;
     }
 
     /** Parses the data set and runs {@code CLEAN_INSERT} (delete all rows of its tables, then insert) over {@code c}. */

@@ -7,7 +7,8 @@ import java.util.Locale;
  * The large import's data: {@code accounts} (1%), {@code orders} (10%) and {@code order_lines} (100% of
  * {@code lines}), linked by foreign keys, with int, bigint, text, uuid, timestamptz, jsonb and numeric columns,
  * identity keys and an index on each foreign key, filled by set-based SQL. Ten lines per order and ten orders per
- * account, numbered in order, so the first tenth of every table is a foreign-key-closed slice.
+ * account, numbered in order, so the same first fraction of every table (a tenth, a hundredth) is a
+ * foreign-key-closed slice.
  *
  * @param lines rows of {@code order_lines}, a multiple of 100
  */
@@ -100,20 +101,28 @@ record LargeDataset(int lines) {
         return String.format(Locale.ROOT, FILL, accounts(), orders(), lines);
     }
 
-    /** Rows in the foreign-key-closed first tenth of every table (needs {@code lines} a multiple of 1,000). */
-    long tenthRows() {
-        return totalRows() / 10;
+    /** Rows in the foreign-key-closed first {@code 1/divisor} of every table ({@code divisor} divides accounts). */
+    long sliceRows(int divisor) {
+        requireWholeAccounts(divisor);
+        return totalRows() / divisor;
     }
 
-    /** The condition selecting {@code table}'s rows of the first tenth. */
-    String tenthCondition(String table) {
-        int bound = switch (table) {
-            case "public.accounts" -> accounts() / 10;
-            case "public.orders" -> orders() / 10;
-            case "public.order_lines" -> lines / 10;
+    /** The condition selecting {@code table}'s rows of the first {@code 1/divisor}. */
+    String sliceCondition(String table, int divisor) {
+        requireWholeAccounts(divisor);
+        int rows = switch (table) {
+            case "public.accounts" -> accounts();
+            case "public.orders" -> orders();
+            case "public.order_lines" -> lines;
             default -> throw new IllegalArgumentException(table);
         };
-        return "id <= " + bound;
+        return "id <= " + rows / divisor;
+    }
+
+    private void requireWholeAccounts(int divisor) {
+        if (accounts() % divisor != 0) {
+            throw new IllegalArgumentException(accounts() + " accounts cannot be cut into " + divisor + " slices");
+        }
     }
 
     /** Accounts, orders and lines in words, for the table. */

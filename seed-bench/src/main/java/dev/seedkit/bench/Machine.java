@@ -32,9 +32,10 @@ final class Machine {
         out.append("PostgreSQL: ").append(serverVersion(server)).append(" — ").append(server.description())
                 .append(", data directory ").append(dataDirectory(server)).append('\n');
         out.append("psql:       ").append(PsqlCopy.version(options.psql()).orElse("not available")).append('\n');
-        out.append("Options:    ").append(String.format(Locale.ROOT, "%s, %,d rows, %d runs (large: %d)",
-                options.quick() ? "--quick" : "full", options.rows(), options.runs(), options.largeRuns()))
-                .append('\n');
+        out.append("Options:    ").append(String.format(Locale.ROOT, "%s, %,d rows, %d runs (large: %d), sections %s, "
+                + "export scales %s, demo cache %s", options.quick() ? "--quick" : "full", options.rows(),
+                options.runs(), options.largeRuns(), new java.util.TreeSet<>(options.sections()),
+                options.exportScales(), options.demoCache() == null ? "none" : options.demoCache())).append('\n');
         return out.toString();
     }
 

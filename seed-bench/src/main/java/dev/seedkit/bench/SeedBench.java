@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * The benchmark harness of issue #10: measures Seedkit's import against psql {@code \copy} (the practical limit),
- * plain JDBC and DBUnit, the cost of a fresh database per test class and of a whole suite, start-up and heap use,
- * and prints one table of medians with min–max and ratios. Progress goes to stderr, the table to stdout.
+ * plain JDBC and DBUnit, the cost of a fresh database per test class and of a whole suite, the exporter and the
+ * command line on ~1M- and ~10M-row demo databases, start-up and heap use, and prints one table of medians with
+ * min–max and ratios. Progress, and how long each section took, go to stderr; the table to stdout.
  *
  * <pre>
  * mvn -B -q -pl seed-bench -am package -DskipTests &amp;&amp; java -jar seed-bench/target/seed-bench.jar [--quick]
@@ -55,17 +56,26 @@ public final class SeedBench {
         Path work = Files.createTempDirectory("seed-bench-");
         try (Databases databases = new Databases(server)) {
             BenchContext context = new BenchContext(options, databases, work, progress, new LinkedHashMap<>());
+            SectionClock clock = new SectionClock(context);
             ResultTable table = new ResultTable();
             LargeImportBench large = new LargeImportBench(context);
-            large.run(table);
-            TypicalFixture fixture = TypicalFixture.create(context);
-            new FixtureBench(context, fixture).run(table);
-            new CloneBench(context).run(table);
-            new SuiteBench(context, fixture).run(table);
-            new StartupBench(context).run(table);
-            table.section("6. Memory: Java heap while Seedkit imports the large snapshot (sampled every 10 ms)");
-            large.reportMemory(table);
-            table.section("Not measured yet: export (1M-row export vs pg_dump), Testcontainers start-up (section 5)");
+            ExportBench export = new ExportBench(context);
+            clock.time(1, "large import", () -> large.run(table));
+            TypicalFixture fixture = options.runs(2) || options.runs(4) ? TypicalFixture.create(context) : null;
+            clock.time(2, "typical fixture", () -> new FixtureBench(context, fixture).run(table));
+            clock.time(3, "clones", () -> new CloneBench(context).run(table));
+            clock.time(4, "whole suite", () -> new SuiteBench(context, fixture).run(table));
+            if (!options.exportScales().isEmpty()) {
+                clock.time(5, "export", () -> export.run(table));
+            }
+            clock.time(6, "start-up", () -> new StartupBench(context).run(table));
+            if (options.runs(1) || options.runs(5)) {
+                table.section("7. Memory: Java heap while Seedkit imports the large snapshot and exports the demo "
+                        + "databases (sampled every 10 ms)");
+                large.reportMemory(table);
+                export.reportMemory(table);
+            }
+            clock.summary();
             return new BenchReport(Machine.describe(server, options), table, context.verifiedRows());
         } finally {
             StartupBench.deleteTree(work);

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class SeedBenchTests {
 
     private static final int ROWS = 2_000;
+    private static final int SCALE = BenchOptions.QUICK_EXPORT_SCALE;
 
     @Test
     void quickRunPrintsEveryMeasurementAndEveryLoadHasAllItsRows(PostgresServer server) throws Exception {
@@ -34,27 +35,44 @@ class SeedBenchTests {
         long large = ROWS + ROWS / 10 + ROWS / 100;
         Map<String, Long> rows = report.verifiedRows();
         for (String label : List.of(LargeImportBench.SEEDKIT, LargeImportBench.SEEDKIT_TRIGGERS_ON,
-                LargeImportBench.REIMPORT, LargeImportBench.FORCED, LargeImportBench.JDBC)) {
+                LargeImportBench.REIMPORT, LargeImportBench.FORCED, LargeImportBench.PARTIAL)) {
             assertThat(rows).as(label).containsEntry(label, large);
         }
         if (psqlAvailable()) {
             assertThat(rows).containsEntry(LargeImportBench.PSQL, large)
                     .containsEntry(LargeImportBench.PSQL_TRIGGERS_OFF, large);
         }
-        assertThat(rows).containsEntry(LargeImportBench.DBUNIT, large / 10);
-        for (String label : List.of(FixtureBench.WARM, FixtureBench.COLD, FixtureBench.RAW_COPY, SuiteBench.TEMPLATE,
-                SuiteBench.REIMPORT)) {
+        assertThat(rows).containsEntry(LargeImportBench.JDBC, large / 10).containsEntry(LargeImportBench.DBUNIT,
+                large / 10);
+        for (String label : List.of(FixtureBench.WARM, FixtureBench.COLD, FixtureBench.RAW_COPY, FixtureBench.RESEED,
+                FixtureBench.RESEED_COPY, SuiteBench.TEMPLATE, SuiteBench.REIMPORT)) {
             assertThat(rows).as(label).containsEntry(label, 3_000L);
         }
+        long exported = rows.get(ExportBench.label(SCALE, ExportBench.EXPORT));
+        assertThat(exported).as("rows exported from the demo database").isBetween(100L, 10_000L);
+        assertThat(rows).as("the CLI process exited with 0 and wrote the same subset")
+                .containsEntry(ExportBench.label(SCALE, ExportBench.CLI), exported);
+        assertThat(rows.get(ExportBench.label(SCALE, ExportBench.READS)))
+                .as("pg_stat counters saw the export's reads").isGreaterThanOrEqualTo(exported);
         assertThat(rows).containsEntry("small template copy", 2_997L)
                 .containsEntry("large template copy", LargeDataset.ofTotal(ROWS * 3 / 10).totalRows());
     }
 
     @Test
     void optionsAreCheckedBeforeAnythingRuns() {
-        assertThat(BenchOptions.parse()).isEqualTo(new BenchOptions(false, 1_000_000, 5, 3, 50, "psql"));
-        assertThat(BenchOptions.parse("--quick")).isEqualTo(new BenchOptions(true, 100_000, 2, 1, 10, "psql"));
+        assertThat(BenchOptions.parse()).isEqualTo(new BenchOptions(false, 1_000_000, 5, 3, 50, "psql",
+                List.of(30_000, 300_000), DemoCache.defaultDirectory(), BenchOptions.ALL_SECTIONS));
+        assertThat(BenchOptions.parse("--quick")).isEqualTo(new BenchOptions(true, 100_000, 2, 1, 10, "psql",
+                List.of(300), null, BenchOptions.ALL_SECTIONS));
         assertThat(BenchOptions.parse("--rows", "250,000", "--runs", "7").rows()).isEqualTo(250_000);
+        assertThat(BenchOptions.parse("--export-scales", "30000").exportScales()).containsExactly(30_000);
+        assertThat(BenchOptions.parse("--export-scales", "none").exportScales()).isEmpty();
+        assertThat(BenchOptions.parse("--demo-cache", "none").demoCache()).isNull();
+        assertThat(BenchOptions.parse("--sections", "5,6").sections()).containsExactlyInAnyOrder(5, 6);
+        assertThatThrownBy(() -> BenchOptions.parse("--sections", "7"))
+                .hasMessage("--sections are numbered 1 to 6; got [7]");
+        assertThatThrownBy(() -> BenchOptions.parse("--export-scales", "5"))
+                .hasMessage("--export-scales must be at least 10 users each; got [5]");
         assertThatThrownBy(() -> BenchOptions.parse("--rows", "1500"))
                 .hasMessage("--rows must be a multiple of 1,000, at least 1,000; got 1500");
         assertThatThrownBy(() -> BenchOptions.parse("--rows")).hasMessage("Option --rows needs a value");
@@ -67,16 +85,21 @@ class SeedBenchTests {
             labels.addAll(List.of(LargeImportBench.PSQL, LargeImportBench.PSQL_TRIGGERS_OFF));
         }
         labels.addAll(List.of(LargeImportBench.SEEDKIT, LargeImportBench.SEEDKIT_TRIGGERS_ON,
-                LargeImportBench.REIMPORT, LargeImportBench.FORCED, LargeImportBench.JDBC, LargeImportBench.DBUNIT,
-                FixtureBench.WARM, FixtureBench.COLD, FixtureBench.RAW_COPY));
+                LargeImportBench.REIMPORT, LargeImportBench.FORCED, LargeImportBench.PARTIAL, LargeImportBench.JDBC,
+                LargeImportBench.DBUNIT, FixtureBench.WARM, FixtureBench.COLD, FixtureBench.RAW_COPY,
+                FixtureBench.RESEED, FixtureBench.RESEED_COPY));
         for (String size : List.of("small template: ", "large template: ")) {
             for (String what : List.of(CloneBench.CREATE, CloneBench.FILE_COPY, CloneBench.CONNECT, CloneBench.DROP,
                     CloneBench.DROP_AFTER_EXIT, CloneBench.PER_CLASS)) {
                 labels.add(size + what);
             }
         }
-        labels.addAll(List.of(CloneBench.ROLLBACK, SuiteBench.TEMPLATE, SuiteBench.REIMPORT, StartupBench.FIRST,
-                StartupBench.WARM, LargeImportBench.HEAP, LargeImportBench.ALLOCATED));
+        labels.addAll(List.of(CloneBench.ROLLBACK, SuiteBench.TEMPLATE, SuiteBench.REIMPORT));
+        for (String what : List.of(ExportBench.EXPORT, ExportBench.READS, ExportBench.CLI)) {
+            labels.add(ExportBench.label(SCALE, what));
+        }
+        labels.addAll(List.of(StartupBench.FIRST, StartupBench.WARM, StartupBench.CONTAINER, LargeImportBench.HEAP,
+                LargeImportBench.ALLOCATED, ExportBench.label(SCALE, ExportBench.HEAP)));
         return labels;
     }
 

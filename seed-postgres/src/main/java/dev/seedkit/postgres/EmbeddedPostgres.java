@@ -10,8 +10,9 @@ import java.util.Map;
  *
  * <p>The server listens on 127.0.0.1 only, trusts local connections as {@code postgres}, runs with durability
  * switched off ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes}) because test data is
- * disposable, and deletes its data directory when closed. When the JVM runs as root, the server runs as an
- * unprivileged account ({@code nobody} by default), because PostgreSQL refuses to run as root.
+ * disposable, and deletes its data directory when closed, unless it was given a {@linkplain Builder#dataDirectory
+ * data directory to keep}. When the JVM runs as root, the server runs as an unprivileged account ({@code nobody} by
+ * default), because PostgreSQL refuses to run as root.
  *
  * <pre>{@code
  * try (PostgresServer server = EmbeddedPostgres.builder().start()) {
@@ -42,6 +43,7 @@ public final class EmbeddedPostgres {
     public static final class Builder {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private Path cacheDirectory;
+        private Path dataDirectory;
         private String unprivilegedUser;
         private int port;
         private Duration startupTimeout = Duration.ofSeconds(60);
@@ -65,6 +67,20 @@ public final class EmbeddedPostgres {
             return this;
         }
 
+        /**
+         * Keeps the database cluster in {@code directory} instead of a throwaway one: {@code initdb} runs only when
+         * the directory holds no cluster yet (it is created if missing, and must be empty otherwise), a cluster
+         * already there is started as it is, and closing the server stops it but never deletes the directory. For
+         * data that is expensive to build and reused across runs, e.g. a benchmark's large database. One server at a
+         * time per directory (PostgreSQL refuses a second one). When the JVM is root, the directory is handed to
+         * the {@linkplain #unprivilegedUser unprivileged account}, which must also be able to reach it: every parent
+         * directory must be searchable by that account (not under a {@code 0700} home such as {@code /root}).
+         */
+        public Builder dataDirectory(Path directory) {
+            this.dataDirectory = directory.toAbsolutePath().normalize();
+            return this;
+        }
+
         /** Account the server runs as when the JVM is root; default {@code nobody}. */
         public Builder unprivilegedUser(String user) {
             this.unprivilegedUser = user;
@@ -83,15 +99,15 @@ public final class EmbeddedPostgres {
             return this;
         }
 
-        /** Unpacks the binaries if needed, creates a data directory and starts the server. */
+        /** Unpacks the binaries if needed, creates a data directory (or reuses the one kept) and starts the server. */
         public PostgresServer start() {
             Path cache = cacheDirectory != null ? cacheDirectory
                     : Path.of(System.getProperty(CACHE_DIR_PROPERTY,
                             Path.of(System.getProperty("java.io.tmpdir"), "seedkit-postgres").toString()));
             String user = unprivilegedUser != null ? unprivilegedUser
                     : System.getProperty(USER_PROPERTY, System.getenv().getOrDefault(USER_ENV, DEFAULT_USER));
-            return EmbeddedPostgresServer.start(cache, ServerAccount.detect(user), Map.copyOf(settings), port,
-                    startupTimeout);
+            return EmbeddedPostgresServer.start(cache, dataDirectory, ServerAccount.detect(user), Map.copyOf(settings),
+                    port, startupTimeout);
         }
     }
 }

@@ -20,14 +20,20 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A postmaster started by {@link EmbeddedPostgres}: owns its process and its data directory. */
+/**
+ * A postmaster started by {@link EmbeddedPostgres}: owns its process and a scratch directory (logs, and the data
+ * directory unless a kept one was given), which it deletes when it stops.
+ */
 final class EmbeddedPostgresServer implements PostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     private static final String SUPERUSER = "postgres";
+    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
+            PosixFilePermissions.fromString("rwx------");
 
     private final Path home;
     private final Path instance;
+    private final Path data;
     private final ServerAccount account;
     private final Process process;
     private final int port;
@@ -35,9 +41,11 @@ final class EmbeddedPostgresServer implements PostgresServer {
     private String version = "";
     private boolean closed;
 
-    private EmbeddedPostgresServer(Path home, Path instance, ServerAccount account, Process process, int port) {
+    private EmbeddedPostgresServer(Path home, Path instance, Path data, ServerAccount account, Process process,
+                                   int port) {
         this.home = home;
         this.instance = instance;
+        this.data = data;
         this.account = account;
         this.process = process;
         this.port = port;
@@ -45,25 +53,28 @@ final class EmbeddedPostgresServer implements PostgresServer {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
     }
 
-    static PostgresServer start(Path cache, ServerAccount account, Map<String, String> settings, int port,
-                                Duration timeout) {
+    /**
+     * Starts a server on a new throwaway cluster, or, with {@code keptData}, on the cluster kept there (created by
+     * {@code initdb} first if the directory holds none).
+     */
+    static PostgresServer start(Path cache, Path keptData, ServerAccount account, Map<String, String> settings,
+                                int port, Duration timeout) {
         long started = System.nanoTime();
         Path home = PostgresBinaries.install(cache);
         Path instance = createInstanceDirectory(cache);
         try {
-            Path data = instance.resolve("data");
-            Files.createDirectory(data, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            account.own(data);
-            initdb(home, instance, data, account);
+            Path data = keptData == null ? throwawayCluster(home, instance, account)
+                    : keptCluster(home, instance, keptData, account);
             int chosenPort = port != 0 ? port : freePort();
             Process process = new ProcessBuilder(account.command(postgresCommand(home, data, chosenPort, settings)))
                     .redirectErrorStream(true)
                     .redirectOutput(instance.resolve("postgres.log").toFile())
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(home, instance, account, process, chosenPort);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(home, instance, data, account, process,
+                    chosenPort);
             server.awaitReady(timeout);
-            log.info("Embedded PostgreSQL {} ready on 127.0.0.1:{} in {} ms, running as {}", server.version,
-                    chosenPort, (System.nanoTime() - started) / 1_000_000, account.describe());
+            log.info("Embedded PostgreSQL {} ready on 127.0.0.1:{} in {} ms, running as {}, data in {}",
+                    server.version, chosenPort, (System.nanoTime() - started) / 1_000_000, account.describe(), data);
             return server;
         } catch (IOException e) {
             PostgresBinaries.deleteTree(instance);
@@ -71,6 +82,44 @@ final class EmbeddedPostgresServer implements PostgresServer {
         } catch (RuntimeException e) {
             PostgresBinaries.deleteTree(instance);
             throw e;
+        }
+    }
+
+    /** A new cluster inside {@code instance}, deleted with it when the server stops. */
+    private static Path throwawayCluster(Path home, Path instance, ServerAccount account) throws IOException {
+        Path data = instance.resolve("data");
+        Files.createDirectory(data, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        account.own(data);
+        initdb(home, instance, data, account);
+        return data;
+    }
+
+    /** The cluster kept in {@code data}: reused if it is there, otherwise created; never deleted by the server. */
+    private static Path keptCluster(Path home, Path instance, Path data, ServerAccount account) throws IOException {
+        if (Files.exists(data.resolve("PG_VERSION"))) {
+            account.checkCanUse(data);
+            log.info("Reusing the PostgreSQL cluster kept in {}", data);
+            return data;
+        }
+        if (Files.isDirectory(data) && !isEmpty(data)) {
+            throw new PostgresServerException("Cannot keep a PostgreSQL cluster in " + data + ": the directory is "
+                    + "not empty and holds no cluster (no PG_VERSION). Give an empty or missing directory, or the "
+                    + "directory of a cluster kept earlier.");
+        }
+        Files.createDirectories(data.getParent());
+        if (!Files.exists(data)) {
+            Files.createDirectory(data, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+        }
+        account.own(data);
+        account.checkCanUse(data);
+        log.info("Creating a PostgreSQL cluster to keep in {}", data);
+        initdb(home, instance, data, account);
+        return data;
+    }
+
+    private static boolean isEmpty(Path directory) throws IOException {
+        try (var entries = Files.list(directory)) {
+            return entries.findAny().isEmpty();
         }
     }
 
@@ -182,7 +231,10 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    /** Fast shutdown through pg_ctl (it signals the postmaster, whichever account runs it), then cleanup. */
+    /**
+     * Fast shutdown through pg_ctl (it signals the postmaster, whichever account runs it; a kept cluster is left
+     * consistent), then deletes the scratch directory, which holds the data directory unless it is a kept one.
+     */
     private synchronized void stop() {
         if (closed) {
             return;
@@ -191,7 +243,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
         if (process.isAlive()) {
             try {
                 List<String> command = List.of(home.resolve("bin/pg_ctl").toString(), "stop", "-D",
-                        instance.resolve("data").toString(), "-m", "fast", "-w", "-t", "10");
+                        data.toString(), "-m", "fast", "-w", "-t", "10");
                 new ProcessBuilder(account.command(command)).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(15, TimeUnit.SECONDS);
                 if (!process.waitFor(5, TimeUnit.SECONDS)) {

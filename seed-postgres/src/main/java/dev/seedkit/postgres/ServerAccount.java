@@ -59,6 +59,29 @@ final class ServerAccount {
         Files.setOwner(dir, users.lookupPrincipalByName(user));
     }
 
+    /**
+     * Fails with the reason unless the account owns {@code dir} and can reach and write it (every parent directory
+     * searchable by it). Only checked when the server runs as another account; otherwise PostgreSQL says it.
+     */
+    void checkCanUse(Path dir) throws IOException {
+        if (user == null) {
+            return;
+        }
+        String owner = Files.getOwner(dir).getName();
+        if (!owner.equals(user)) {
+            throw new PostgresServerException("The PostgreSQL data directory " + dir + " belongs to '" + owner
+                    + "', but the server runs as '" + user + "' (the build runs as root): chown -R " + user + " "
+                    + dir + ", or delete it to start afresh.");
+        }
+        List<String> probe = command(List.of("test", "-w", dir.toString(), "-a", "-x", dir.toString()));
+        if (exitCode(probe) != 0) {
+            throw new PostgresServerException("The PostgreSQL data directory " + dir + " cannot be reached by '"
+                    + user + "', the account the server runs as (the build runs as root): every parent directory "
+                    + "must be searchable by it, which a 0700 home such as /root is not. Choose a directory under "
+                    + "/var/tmp, /tmp or /srv, for example.");
+        }
+    }
+
     /** Account name for log lines: the unprivileged user, or "the current user". */
     String describe() {
         return user == null ? "the current user" : "'" + user + "' (the build runs as root)";
@@ -81,6 +104,17 @@ final class ServerAccount {
             }
         }
         return false;
+    }
+
+    private static int exitCode(List<String> command) throws IOException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        try {
+            return process.waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PostgresServerException("Interrupted while running " + String.join(" ", command), e);
+        }
     }
 
     private static String run(String... command) {

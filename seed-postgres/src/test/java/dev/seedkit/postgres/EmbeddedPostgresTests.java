@@ -31,15 +31,49 @@ class EmbeddedPostgresTests {
                 assertThat(rs.getString(3)).isEqualTo("UTF8");
             }
             assertThat(dataDirectory).startsWith(cache).isDirectory();
-            String owner = Files.getOwner(dataDirectory).getName();
-            if (ServerAccount.isRoot()) {
-                assertThat(owner).as("PostgreSQL refuses root, so the data must belong to the unprivileged account")
-                        .isEqualTo(EmbeddedPostgres.DEFAULT_USER);
-            } else {
-                assertThat(owner).isEqualTo(System.getProperty("user.name"));
-            }
+            assertThat(Files.getOwner(dataDirectory).getName())
+                    .as("PostgreSQL refuses root, so as root the data must belong to the unprivileged account")
+                    .isEqualTo(expectedOwner());
         }
         assertThat(dataDirectory).doesNotExist();
+    }
+
+    @Test
+    void aKeptDataDirectoryIsInitialisedOnceSurvivesCloseAndServesTheNextServer() throws Exception {
+        Path kept = cache.resolve("kept/cluster");
+        try (PostgresServer server = EmbeddedPostgres.builder().cacheDirectory(cache).dataDirectory(kept).start()) {
+            assertThat(query(server, "select current_setting('data_directory')")).isEqualTo(kept.toString());
+            execute(server, "create table survivor(note text); insert into survivor values ('kept')");
+        }
+        assertThat(kept.resolve("PG_VERSION")).isRegularFile();
+        assertThat(Files.getOwner(kept).getName()).isEqualTo(expectedOwner());
+        try (PostgresServer server = EmbeddedPostgres.builder().cacheDirectory(cache).dataDirectory(kept).start()) {
+            assertThat(query(server, "select note from survivor")).isEqualTo("kept");
+        }
+        assertThat(kept.resolve("PG_VERSION")).isRegularFile();
+    }
+
+    @Test
+    void aKeptDataDirectoryThatHoldsSomethingElseIsRefusedAndLeftAlone() throws Exception {
+        Path other = Files.createDirectories(cache.resolve("not-a-cluster"));
+        Files.writeString(other.resolve("notes.txt"), "mine");
+        assertThatThrownBy(() -> EmbeddedPostgres.builder().cacheDirectory(cache).dataDirectory(other).start())
+                .isInstanceOf(PostgresServerException.class)
+                .hasMessageContaining(other.toString())
+                .hasMessageContaining("not empty and holds no cluster");
+        assertThat(other.resolve("notes.txt")).hasContent("mine");
+    }
+
+    @Test
+    void aKeptDataDirectoryTheServerAccountCannotReachIsRefusedWithTheReasonWhenRunningAsRoot() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(ServerAccount.isRoot(), "only meaningful when the JVM is root");
+        Path privateParent = Files.createDirectories(cache.resolve("root-only"));
+        Files.setPosixFilePermissions(privateParent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        assertThatThrownBy(() -> EmbeddedPostgres.builder().cacheDirectory(cache)
+                .dataDirectory(privateParent.resolve("cluster")).start())
+                .isInstanceOf(PostgresServerException.class)
+                .hasMessageContaining("cannot be reached by 'nobody'")
+                .hasMessageContaining("every parent directory must be searchable");
     }
 
     @Test
@@ -75,5 +109,23 @@ class EmbeddedPostgresTests {
                 .isInstanceOf(PostgresServerException.class)
                 .hasMessageContaining("no-such-user-here")
                 .hasMessageContaining("seedkit.embedded.user");
+    }
+
+    private static String expectedOwner() {
+        return ServerAccount.isRoot() ? EmbeddedPostgres.DEFAULT_USER : System.getProperty("user.name");
+    }
+
+    private static String query(PostgresServer server, String sql) throws Exception {
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static void execute(PostgresServer server, String sql) throws Exception {
+        try (Connection c = server.connect("postgres"); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
     }
 }
