@@ -8,6 +8,7 @@ import dev.seedkit.core.schema.LoadStep;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.Table;
 import dev.seedkit.core.schema.TableName;
+import dev.seedkit.core.schema.UniqueKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
 import dev.seedkit.core.snapshot.SnapshotSession;
@@ -21,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -127,7 +129,8 @@ final class ImportRun {
                                                boolean empty) throws SQLException {
         long started = System.nanoTime();
         current = selection.entries().get(table.name());
-        boolean keyed = TableLoader.conflictKey(table, current).isPresent();
+        Optional<UniqueKey> key = TableLoader.conflictKey(table, current);
+        boolean keyed = key.isPresent();
         if (!nulled.isEmpty() && !keyed) {
             throw new SeedException(SeedException.Code.UNLOADABLE_CYCLE, "Table " + table.name() + " is in a "
                     + "foreign-key cycle loaded with NULL-then-UPDATE, but has no primary or unique key to find its "
@@ -142,7 +145,7 @@ final class ImportRun {
             inserted = loader.copyDirect(current);
             candidates = inserted;
         } else if (stage == null && nulled.isEmpty() && keyed && options.mode() == ImportMode.INSERT_MISSING) {
-            inserted = loader.insertMissing(current, table, TableLoader.conflictKey(table, current).orElseThrow());
+            inserted = loader.insertMissing(current, table, key.get());
             candidates = current.rowCount();
         } else {
             if (stage == null) {
