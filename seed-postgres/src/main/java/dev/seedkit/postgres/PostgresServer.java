@@ -9,7 +9,7 @@ import java.sql.SQLException;
  *
  * <p>Obtained from {@link PostgresServers}: embedded (started from Maven Central binaries), an existing server
  * given by JDBC URL, or a Testcontainers container. Closing it stops what Seedkit started and leaves alone what
- * it merely found. {@link #toString()} and {@link #description()} never contain the password, so a server can be
+ * it merely found. {@code toString()} and {@link #description()} never contain the password, so a server can be
  * logged as it is.
  */
 public interface PostgresServer extends AutoCloseable {
