@@ -93,6 +93,9 @@ final class TemplateRecipe {
     private void runInitializer(DataSource template) {
         try {
             ReflectionSupport.newInstance(initializer).initialize(template);
+        } catch (SeedException e) {
+            throw new SeedException(e.code(), "Schema initializer " + initializer.getName() + " failed ("
+                    + request.origin() + "): " + e.getMessage(), e);
         } catch (Exception e) {
             throw new SeedException(SeedException.Code.DATABASE, "Schema initializer " + initializer.getName()
                     + " failed (" + request.origin() + "): " + e, e);

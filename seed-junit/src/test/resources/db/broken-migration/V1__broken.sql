@@ -1,0 +1,2 @@
+create table customers (id int primary key, name text not null);
+create table oops (id no_such_type);
