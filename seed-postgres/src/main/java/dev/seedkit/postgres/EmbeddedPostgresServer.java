@@ -7,7 +7,6 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -27,10 +26,8 @@ import org.slf4j.LoggerFactory;
 final class EmbeddedPostgresServer implements PostgresServer {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
-    private static final String SUPERUSER = "postgres";
-    private static final java.util.Set<java.nio.file.attribute.PosixFilePermission> OWNER_ONLY =
-            PosixFilePermissions.fromString("rwx------");
 
+    private final PostgresPlatform platform;
     private final Path home;
     private final Path instance;
     private final Path data;
@@ -41,8 +38,9 @@ final class EmbeddedPostgresServer implements PostgresServer {
     private String version = "";
     private boolean closed;
 
-    private EmbeddedPostgresServer(Path home, Path instance, Path data, ServerAccount account, Process process,
-                                   int port) {
+    private EmbeddedPostgresServer(PostgresPlatform platform, Path home, Path instance, Path data,
+                                   ServerAccount account, Process process, int port) {
+        this.platform = platform;
         this.home = home;
         this.instance = instance;
         this.data = data;
@@ -57,21 +55,22 @@ final class EmbeddedPostgresServer implements PostgresServer {
      * Starts a server on a new throwaway cluster, or, with {@code keptData}, on the cluster kept there (created by
      * {@code initdb} first if the directory holds none).
      */
-    static PostgresServer start(Path cache, Path keptData, ServerAccount account, Map<String, String> settings,
-                                int port, Duration timeout) {
+    static PostgresServer start(PostgresPlatform platform, Path cache, Path keptData, ServerAccount account,
+                                Map<String, String> settings, int port, Duration timeout) {
         long started = System.nanoTime();
-        Path home = PostgresBinaries.install(cache);
+        Path home = PostgresBinaries.install(cache, platform);
         Path instance = createInstanceDirectory(cache);
         try {
-            Path data = keptData == null ? throwawayCluster(home, instance, account)
-                    : keptCluster(home, instance, keptData, account);
+            Cluster cluster = new Cluster(platform, home, instance, account);
+            Path data = keptData == null ? cluster.throwaway() : cluster.kept(keptData);
             int chosenPort = port != 0 ? port : freePort();
-            Process process = new ProcessBuilder(account.command(postgresCommand(home, data, chosenPort, settings)))
+            List<String> postgres = postgresCommand(cluster.program("postgres"), data, chosenPort, settings);
+            Process process = new ProcessBuilder(account.command(postgres))
                     .redirectErrorStream(true)
                     .redirectOutput(instance.resolve("postgres.log").toFile())
                     .start();
-            EmbeddedPostgresServer server = new EmbeddedPostgresServer(home, instance, data, account, process,
-                    chosenPort);
+            EmbeddedPostgresServer server = new EmbeddedPostgresServer(platform, home, instance, data, account,
+                    process, chosenPort);
             server.awaitReady(timeout);
             log.info("Embedded PostgreSQL {} ready on 127.0.0.1:{} in {} ms, running as {}, data in {}",
                     server.version, chosenPort, (System.nanoTime() - started) / 1_000_000, account.describe(), data);
@@ -85,73 +84,18 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    /** A new cluster inside {@code instance}, deleted with it when the server stops. */
-    private static Path throwawayCluster(Path home, Path instance, ServerAccount account) throws IOException {
-        Path data = instance.resolve("data");
-        Files.createDirectory(data, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        account.own(data);
-        initdb(home, instance, data, account);
-        return data;
-    }
-
-    /** The cluster kept in {@code data}: reused if it is there, otherwise created; never deleted by the server. */
-    private static Path keptCluster(Path home, Path instance, Path data, ServerAccount account) throws IOException {
-        if (Files.exists(data.resolve("PG_VERSION"))) {
-            account.checkCanUse(data);
-            log.info("Reusing the PostgreSQL cluster kept in {}", data);
-            return data;
-        }
-        if (Files.isDirectory(data) && !isEmpty(data)) {
-            throw new PostgresServerException("Cannot keep a PostgreSQL cluster in " + data + ": the directory is "
-                    + "not empty and holds no cluster (no PG_VERSION). Give an empty or missing directory, or the "
-                    + "directory of a cluster kept earlier.");
-        }
-        Files.createDirectories(data.getParent());
-        if (!Files.exists(data)) {
-            Files.createDirectory(data, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-        }
-        account.own(data);
-        account.checkCanUse(data);
-        log.info("Creating a PostgreSQL cluster to keep in {}", data);
-        initdb(home, instance, data, account);
-        return data;
-    }
-
-    private static boolean isEmpty(Path directory) throws IOException {
-        try (var entries = Files.list(directory)) {
-            return entries.findAny().isEmpty();
-        }
-    }
-
     private static Path createInstanceDirectory(Path cache) {
         try {
             Path instance = Files.createTempDirectory(cache, "instance-");
-            Files.setPosixFilePermissions(instance, PosixFilePermissions.fromString("rwxr-xr-x"));
+            PostgresBinaries.createWorldReadable(instance);
             return instance;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not create a data directory under " + cache, e);
         }
     }
 
-    private static void initdb(Path home, Path instance, Path data, ServerAccount account) throws IOException {
-        List<String> command = List.of(home.resolve("bin/initdb").toString(), "-D", data.toString(), "-A", "trust",
-                "-U", SUPERUSER, "-E", "UTF8", "--locale=C", "--no-sync");
-        Path logFile = instance.resolve("initdb.log");
-        Process initdb = new ProcessBuilder(account.command(command)).redirectErrorStream(true)
-                .redirectOutput(logFile.toFile()).start();
-        try {
-            if (!initdb.waitFor(120, TimeUnit.SECONDS) || initdb.exitValue() != 0) {
-                initdb.destroyForcibly();
-                throw new PostgresServerException("initdb failed for " + data + ":\n" + tail(logFile));
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new PostgresServerException("Interrupted while running initdb", e);
-        }
-    }
-
-    private static List<String> postgresCommand(Path home, Path data, int port, Map<String, String> settings) {
-        List<String> command = new ArrayList<>(List.of(home.resolve("bin/postgres").toString(), "-D", data.toString(),
+    private static List<String> postgresCommand(String postgres, Path data, int port, Map<String, String> settings) {
+        List<String> command = new ArrayList<>(List.of(postgres, "-D", data.toString(),
                 "-p", Integer.toString(port), "-c", "listen_addresses=127.0.0.1", "-c", "unix_socket_directories="));
         settings.forEach((name, value) -> {
             command.add("-c");
@@ -198,7 +142,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
 
     @Override
     public String username() {
-        return SUPERUSER;
+        return Cluster.SUPERUSER;
     }
 
     @Override
@@ -242,7 +186,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
         closed = true;
         if (process.isAlive()) {
             try {
-                List<String> command = List.of(home.resolve("bin/pg_ctl").toString(), "stop", "-D",
+                List<String> command = List.of(home.resolve(platform.executable("pg_ctl")).toString(), "stop", "-D",
                         data.toString(), "-m", "fast", "-w", "-t", "10");
                 new ProcessBuilder(account.command(command)).redirectErrorStream(true)
                         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(15, TimeUnit.SECONDS);
@@ -265,7 +209,7 @@ final class EmbeddedPostgresServer implements PostgresServer {
         }
     }
 
-    private static String tail(Path file) {
+    static String tail(Path file) {
         try {
             List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));

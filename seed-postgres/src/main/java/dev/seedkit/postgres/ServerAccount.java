@@ -26,9 +26,13 @@ final class ServerAccount {
         this.prefix = prefix;
     }
 
-    static ServerAccount detect(String unprivilegedUser) {
-        if (!isRoot()) {
-            return new ServerAccount(null, List.of());
+    static ServerAccount detect(String unprivilegedUser, PostgresPlatform platform) {
+        if (platform.isWindows() || !isRoot()) {
+            return new ServerAccount(null, List.of()); // Windows has no root; run the build unelevated
+        }
+        if (!platform.isLinux()) {
+            throw new PostgresServerException("The build runs as root and PostgreSQL refuses to run as root: run the "
+                    + "build as an ordinary user, or set SEEDKIT_JDBC_URL to use a running server.");
         }
         String gid = run("id", "-g", unprivilegedUser);
         if (onPath("setpriv")) {
