@@ -33,7 +33,7 @@ import org.slf4j.LoggerFactory;
  * JUnit closes stored values in reverse order at the end of their scope: connections and transactions, then clones
  * (dropped), and at the end of the run templates (dropped, with their clones' pools closed) and servers (stopped).
  * Every closeable value stored is a {@link StoredResource}, which every supported JUnit closes, exactly once.
- * Store access goes through {@link #computeIfAbsent}, the one call whose name differs between JUnit 5 and 6.
+ * Values made on first use go through {@link #computeIfAbsent}, the one store call whose name JUnit 6 changed.
  */
 final class SeedLifecycle {
 
