@@ -9,8 +9,8 @@ import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * Finds {@link SeedFromFixtures} or {@link SeedTables} for a test class: on the class itself (directly, as a
- * meta-annotation, or inherited from a superclass or interface), else on the nearest enclosing class of a
- * {@code @Nested} class.
+ * meta-annotation, or inherited from a superclass or interface), else on the nearest class a {@code @Nested} class
+ * runs in.
  */
 final class AnnotatedDeclarations implements DeclarationSource {
 
@@ -18,10 +18,7 @@ final class AnnotatedDeclarations implements DeclarationSource {
     public Optional<Found> find(ExtensionContext classContext) {
         List<Class<?>> nearestFirst = new ArrayList<>();
         nearestFirst.add(classContext.getRequiredTestClass());
-        List<Class<?>> enclosing = classContext.getEnclosingTestClasses();
-        for (int i = enclosing.size() - 1; i >= 0; i--) {
-            nearestFirst.add(enclosing.get(i));
-        }
+        nearestFirst.addAll(DeclarationSource.enclosingTestClasses(classContext));
         for (int i = 0; i < nearestFirst.size(); i++) {
             Optional<SeedDeclaration> declaration = declarationOn(nearestFirst.get(i));
             if (declaration.isPresent()) {

@@ -1,7 +1,5 @@
 package dev.seedkit.junit;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.seedkit.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -10,31 +8,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A test's own copy of a {@link TemplateDatabase}, with a small connection pool (at most {@value #POOL_SIZE}
- * connections, opened on demand). Stored in the store of the scope it serves (class, method, or root for
- * {@link Isolation#SHARED}); closing it closes the pool and drops the database.
+ * A test's own copy of a {@link TemplateDatabase}, reached through a {@link ClonePool} borrowed from the template.
+ * Stored in the store of the scope it serves (class, method, or root for {@link Isolation#SHARED}); closing it
+ * drops the database and hands the pool back to the template.
  */
-final class ClonedDatabase implements AutoCloseable {
+final class ClonedDatabase implements StoredResource {
 
-    static final int POOL_SIZE = 4;
     private static final Logger log = LoggerFactory.getLogger(ClonedDatabase.class);
 
     private final TemplateDatabase template;
     private final String name;
-    private HikariDataSource pool;
+    private final ClonePool pool;
+    private boolean closed;
 
-    private ClonedDatabase(TemplateDatabase template, String name) {
+    private ClonedDatabase(TemplateDatabase template, String name, ClonePool pool) {
         this.template = template;
         this.name = name;
+        this.pool = pool;
     }
 
     /** Clones {@code template} (building it first if needed) into a database of a new name. */
     static ClonedDatabase of(TemplateDatabase template) {
         long started = System.nanoTime();
-        ClonedDatabase clone = new ClonedDatabase(template, template.newCloneName());
-        template.cloneInto(clone.name);
-        log.debug("Cloned {} into {} in {} µs", template.name(), clone.name, (System.nanoTime() - started) / 1_000);
-        return clone;
+        String name = template.newCloneName();
+        template.cloneInto(name);
+        ClonePool pool = template.takePool();
+        pool.serve(name);
+        log.debug("Cloned {} into {} in {} µs", template.name(), name, (System.nanoTime() - started) / 1_000);
+        return new ClonedDatabase(template, name, pool);
     }
 
     String name() {
@@ -50,18 +51,8 @@ final class ClonedDatabase implements AutoCloseable {
     }
 
     /** The pool, started on first use. */
-    synchronized DataSource dataSource() {
-        if (pool == null) {
-            HikariConfig config = new HikariConfig();
-            config.setPoolName("seedkit-" + name);
-            config.setJdbcUrl(server().jdbcUrl(name));
-            config.setUsername(server().username());
-            config.setPassword(server().password());
-            config.setMaximumPoolSize(POOL_SIZE);
-            config.setMinimumIdle(0);
-            pool = new HikariDataSource(config);
-        }
-        return pool;
+    DataSource dataSource() {
+        return pool.dataSource();
     }
 
     /** A connection from the pool; the caller closes it. */
@@ -71,18 +62,20 @@ final class ClonedDatabase implements AutoCloseable {
 
     /** Drops the database and clones the template again under the same name; pooled connections are replaced. */
     synchronized void recreate() {
+        pool.evictConnections();
         DatabaseAdmin.drop(server(), name);
         template.cloneInto(name);
-        if (pool != null) {
-            pool.getHikariPoolMXBean().softEvictConnections();
-        }
     }
 
+    /** Hands the pool back and drops the database; a second call does nothing. */
     @Override
     public synchronized void close() {
-        if (pool != null) {
-            pool.close();
+        if (closed) {
+            return;
         }
+        closed = true;
+        pool.serve(null);
+        template.giveBack(pool);
         DatabaseAdmin.drop(server(), name);
     }
 

@@ -1,5 +1,6 @@
 package dev.seedkit.junit;
 
+import dev.seedkit.core.SeedException;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,14 +18,17 @@ import javax.sql.DataSource;
  * are ignored, so nothing ends the transaction early; {@code rollback()} goes through and undoes everything the
  * test did so far.
  */
-final class RollbackTransaction implements AutoCloseable {
+final class RollbackTransaction implements StoredResource {
 
     private final Connection connection;
     private final Connection guarded;
     private final DataSource dataSource;
+    private final String description;
+    private boolean closed;
 
     private RollbackTransaction(Connection connection, String description) {
         this.connection = connection;
+        this.description = description;
         this.guarded = (Connection) Proxy.newProxyInstance(RollbackTransaction.class.getClassLoader(),
                 new Class<?>[] {Connection.class}, new Guard(connection, description));
         this.dataSource = new SimpleDataSource(() -> guarded, description);
@@ -55,13 +59,19 @@ final class RollbackTransaction implements AutoCloseable {
         connection.rollback();
     }
 
+    /** Rolls back and returns the connection to the pool; a second call does nothing. */
     @Override
-    public void close() throws SQLException {
-        try {
-            connection.rollback();
-            connection.setAutoCommit(true);
-        } finally {
-            connection.close();
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (Connection returned = connection) {
+            returned.rollback();
+            returned.setAutoCommit(true);
+        } catch (SQLException e) {
+            throw new SeedException(SeedException.Code.DATABASE, "Could not roll back the test's " + description
+                    + ": " + e.getMessage(), e);
         }
     }
 

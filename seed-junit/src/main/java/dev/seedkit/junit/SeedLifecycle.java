@@ -30,8 +30,10 @@ import org.slf4j.LoggerFactory;
  *   <li>method store: the method's clone or transaction and handle; connections injected into a method.</li>
  * </ul>
  *
- * JUnit closes stored {@link AutoCloseable}s in reverse order at the end of their scope: connections, then clones
- * (dropped), and at the end of the run templates (dropped) and servers (stopped).
+ * JUnit closes stored values in reverse order at the end of their scope: connections and transactions, then clones
+ * (dropped), and at the end of the run templates (dropped, with their clones' pools closed) and servers (stopped).
+ * Every closeable value stored is a {@link StoredResource}, which every supported JUnit closes, exactly once.
+ * Values made on first use go through {@link #computeIfAbsent}, the one store call whose name JUnit 6 changed.
  */
 final class SeedLifecycle {
 
@@ -62,10 +64,23 @@ final class SeedLifecycle {
     }
 
     /** A server in the root store, stopped (if Seedkit started it) at the end of the run. */
-    private record RunningServer(PostgresServer server) implements AutoCloseable {
+    private record RunningServer(PostgresServer server) implements StoredResource {
         @Override
         public void close() {
             server.close();
+        }
+    }
+
+    /** A connection injected into a test method (and its {@code @BeforeEach} methods), closed after the method. */
+    private record InjectedConnection(Connection connection) implements StoredResource {
+        @Override
+        public void close() {
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                throw new SeedException(SeedException.Code.DATABASE, "Could not close the connection injected into "
+                        + "the test: " + e.getMessage(), e);
+            }
         }
     }
 
@@ -79,6 +94,7 @@ final class SeedLifecycle {
 
     /** Resolves the class's settings, prepares its template and, unless each method gets its own, its database. */
     void beforeAll(ExtensionContext context) {
+        JupiterVersion.requireSupported();
         Optional<DeclarationSource.Found> found = declarations.find(context);
         if (found.isEmpty() || !found.get().onThisClass()) {
             return; // nothing to seed, or a @Nested class that shares its enclosing class's database
@@ -135,7 +151,7 @@ final class SeedLifecycle {
             return database.transaction().connection();
         }
         return computeIfAbsent(context.getStore(NAMESPACE), "connection " + context.getUniqueId(),
-                key -> open(database), Connection.class);
+                key -> new InjectedConnection(open(database)), InjectedConnection.class).connection();
     }
 
     private void rejectSecondConfiguration(ExtensionContext context, Store store, SeedDeclaration declaration) {
@@ -223,8 +239,9 @@ final class SeedLifecycle {
     }
 
     /**
-     * The one use of {@code Store.getOrComputeIfAbsent}: JUnit 6 deprecates it for {@code computeIfAbsent}, which
-     * JUnit 5 lacks. Switch here when JUnit 6 becomes the baseline.
+     * The one use of {@code Store.getOrComputeIfAbsent}, which every JUnit from 5.0 to 6.x has: JUnit 6.0 deprecates
+     * it for {@code computeIfAbsent}, which JUnit 5 lacks. The two differ only for creators that return null, which
+     * these never do. Switch here when JUnit 6 becomes the baseline.
      */
     private static <K, V> V computeIfAbsent(Store store, K key, Function<K, V> creator, Class<V> type) {
         return store.getOrComputeIfAbsent(key, creator, type);

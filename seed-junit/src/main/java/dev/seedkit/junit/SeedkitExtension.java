@@ -104,7 +104,8 @@ public final class SeedkitExtension implements BeforeAllCallback, BeforeEachCall
                 + classContext.getRequiredTestClass().getName(), settings.snapshot, settings.tables, settings.version,
                 settings.checksum, settings.mode, settings.initScripts, settings.initializer, settings.isolation,
                 settings.database);
-        return Optional.of(new DeclarationSource.Found(declaration, classContext.getEnclosingTestClasses().isEmpty()));
+        return Optional.of(new DeclarationSource.Found(declaration,
+                DeclarationSource.enclosingTestClasses(classContext).isEmpty()));
     }
 
     /** Settings of a {@link SeedkitExtension}; each mirrors the annotation attribute of the same name. */

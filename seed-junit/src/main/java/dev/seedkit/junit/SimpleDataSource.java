@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} over a function that opens or hands out connections: unpooled connections to a template
- * being seeded, or a test's transactional connection. Credentials passed to {@link #getConnection(String, String)}
+ * being seeded, a test's transactional connection, or the connections a {@link ClonePool} opens to its clone. Credentials passed to {@link #getConnection(String, String)}
  * are ignored; the source decides.
  */
 final class SimpleDataSource implements DataSource {
@@ -22,6 +22,7 @@ final class SimpleDataSource implements DataSource {
 
     private final ConnectionSource source;
     private final String description;
+    private volatile int loginTimeout;
 
     SimpleDataSource(ConnectionSource source, String description) {
         this.source = source;
@@ -48,14 +49,15 @@ final class SimpleDataSource implements DataSource {
         // no log writer: Seedkit logs through SLF4J
     }
 
+    /** Remembered for callers that read it back (HikariCP waits that long when it shuts down); not applied. */
     @Override
     public void setLoginTimeout(int seconds) {
-        // connections come from the source as they are
+        loginTimeout = seconds;
     }
 
     @Override
     public int getLoginTimeout() {
-        return 0;
+        return loginTimeout;
     }
 
     @Override

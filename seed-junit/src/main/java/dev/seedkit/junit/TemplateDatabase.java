@@ -4,8 +4,12 @@ import dev.seedkit.core.SeedException;
 import dev.seedkit.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,8 +25,10 @@ import org.slf4j.LoggerFactory;
  * template counts as built only once its {@link TemplateMarker comment} says so; a database of that name without
  * it was left by an interrupted build and is dropped and rebuilt. Nobody connects to a finished template (it is
  * sealed with {@code ALLOW_CONNECTIONS false}), because PostgreSQL refuses to copy a database in use.
+ *
+ * <p>It also keeps the {@link ClonePool}s its clones are reached through, and closes them when it closes.
  */
-final class TemplateDatabase implements AutoCloseable {
+final class TemplateDatabase implements StoredResource {
 
     private static final Logger log = LoggerFactory.getLogger(TemplateDatabase.class);
     private static final String NAME_PREFIX = "seedkit_tpl_";
@@ -33,8 +39,12 @@ final class TemplateDatabase implements AutoCloseable {
     private final boolean keep;
     private final String name;
     private final long lockKey;
+    private final List<ClonePool> pools = new CopyOnWriteArrayList<>();
+    private final Queue<ClonePool> freePools = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger poolNumbers = new AtomicInteger();
     private volatile TemplateMarker marker;
     private volatile SeedException failure;
+    private boolean closed;
 
     TemplateDatabase(PostgresServer server, TemplateRecipe recipe, boolean keep) {
         this.server = server;
@@ -67,6 +77,23 @@ final class TemplateDatabase implements AutoCloseable {
     String newCloneName() {
         return "seedkit_" + name.substring(NAME_PREFIX.length(), NAME_PREFIX.length() + 8) + "_"
                 + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    }
+
+    /** A pool no clone uses now, a new one if all are taken. */
+    ClonePool takePool() {
+        ClonePool free = freePools.poll();
+        if (free != null) {
+            return free;
+        }
+        ClonePool pool = new ClonePool(server, "seedkit-pool-" + name.substring(NAME_PREFIX.length(),
+                NAME_PREFIX.length() + 8) + "-" + poolNumbers.incrementAndGet());
+        pools.add(pool);
+        return pool;
+    }
+
+    /** Makes {@code pool}, which serves no clone any more, free for the next clone. */
+    void giveBack(ClonePool pool) {
+        freePools.add(pool);
     }
 
     /** Creates database {@code clone} from this template, building the template first if there is no complete one. */
@@ -132,9 +159,18 @@ final class TemplateDatabase implements AutoCloseable {
                 (System.nanoTime() - started) / 1_000_000);
     }
 
-    /** Drops the template, unless templates are kept; waits for other JVMs copying it. */
+    /**
+     * Closes its clones' pools and drops the template, unless templates are kept; waits for other JVMs
+     * copying it. A second call does nothing.
+     */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        pools.forEach(ClonePool::close);
+        log.debug("Closed the {} connection pool(s) of template {}'s clones", pools.size(), name);
         if (keep) {
             log.info("Keeping template {} on {} ({}=true)", name, server.description(),
                     SeedkitExtension.KEEP_TEMPLATES_PROPERTY);

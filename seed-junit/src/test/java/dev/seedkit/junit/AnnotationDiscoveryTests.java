@@ -62,6 +62,14 @@ class AnnotationDiscoveryTests {
     }
 
     @Test
+    void givesANestedClassWrittenInASuperclassTheDatabaseOfTheClassItRunsIn(PostgresServer server) {
+        EngineRuns.on(server).run(ConcreteOuterTestCase.class)
+                .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(seen.get("inherited nested").databaseName()).isEqualTo(seen.get("concrete").databaseName());
+    }
+
+    @Test
     void rejectsBothAnnotationsOnOneClass(PostgresServer server) {
         EngineExecutionResults results = EngineRuns.on(server).run(BothAnnotationsTestCase.class);
 
@@ -151,6 +159,25 @@ class AnnotationDiscoveryTests {
             void own(SeededDatabase database) {
                 seen.put("own", database);
             }
+        }
+    }
+
+    /** Declares a {@code @Nested} class but no database: the class it runs in has the declaration. */
+    abstract static class UnannotatedOuterTestCase {
+        @Nested
+        class InheritedNested {
+            @Test
+            void nested(SeededDatabase database) {
+                seen.put("inherited nested", database);
+            }
+        }
+    }
+
+    @SeedFromFixtures(value = "classpath:fixtures/demo", initScripts = "classpath:sql/orders-schema.sql")
+    static class ConcreteOuterTestCase extends UnannotatedOuterTestCase {
+        @Test
+        void concrete(SeededDatabase database) {
+            seen.put("concrete", database);
         }
     }
 
