@@ -212,6 +212,28 @@ class ExportCommandTests {
     }
 
     @Test
+    void aConstantMaskOnAUniqueColumnIsRefusedNamingTheKeyAndTheOption() throws Exception {
+        db.execute("create unique index if not exists products_title_key on shop.products (title)");
+        Path snapshot = dir.resolve("kept");
+        assertThat(cli().run(args("export", connection(), "--snapshot", snapshot.toString())).exitCode()).isZero();
+        String before = Files.readString(snapshot.resolve("shop.products.tsv"));
+
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", snapshot.toString(), "--mask",
+                "shop.products.title=sql:'same'"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("error: Masking shop.products.title with sql:'same' makes 2 of the 2 "
+                + "exported rows of shop.products share their value of unique key products_title_key [title], so the "
+                + "snapshot could never be imported; nothing was written. Change the masking (--mask) to one that "
+                + "keeps values distinct: email, name or text (pseudonyms keyed with the masking secret), or "
+                + "sql:EXPRESSION with an expression of {column} that differs per row.\n");
+        assertThat(Files.readString(snapshot.resolve("shop.products.tsv"))).isEqualTo(before);
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).toList()).containsExactly("kept");
+        }
+    }
+
+    @Test
     void anSqlMaskingTheDatabaseRejectsNamesTheMaskOption() {
         Cli.Result result = cli().run(args("export", connection(), "--snapshot", dir.resolve("never").toString(),
                 "--mask", "shop.orders.note=sql:({column})::int::text"));

@@ -70,6 +70,10 @@ final class ExportScope {
         return names.of(option);
     }
 
+    ExportOption.Names names() {
+        return names;
+    }
+
     /** The load plan of the whole schema (the exported tables are a part of it). */
     LoadPlan plan() {
         return plan;

@@ -89,6 +89,34 @@ class MaskingTests {
     }
 
     @Test
+    void aMaskingThatGivesRowsOneValueOfAUniqueKeyIsRefusedBeforeAnythingIsWritten(TestDatabase db) throws Exception {
+        ExportFixture.create(db, "constant", PEOPLE).data(DATA);
+        Path target = dir.resolve("constant");
+
+        SeedException e = failure(db, "constant", "constant.users.email", Masking.sql("'x@example.com'"));
+
+        assertThat(e.code()).isEqualTo(Code.CONFIGURATION);
+        assertThat(e).hasMessage("Masking constant.users.email with Masking.sql('x@example.com') makes 30 of the 30 "
+                + "exported rows of constant.users share their value of unique key users_email_key [email], so the "
+                + "snapshot could never be imported; nothing was written. Change the masking (mask) to one that "
+                + "keeps values distinct: Masking.EMAIL, Masking.NAME or Masking.TEXT (pseudonyms keyed with the "
+                + "masking secret), or Masking.sql(EXPRESSION) with an expression of {column} that differs per row.");
+        assertThat(target).doesNotExist();
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.toList()).as("no staging directory left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void anSqlMaskingThatKeepsAUniqueKeyUniqueIsAccepted(TestDatabase db) throws Exception {
+        ExportFixture f = ExportFixture.create(db, "distinct", PEOPLE).data(DATA);
+
+        f.export(f.builder().mask(f.table("users") + ".email", Masking.sql("'u' || {column}")), dir);
+
+        assertThat(f.loaded("users", "email")).hasSize(30).doesNotHaveDuplicates().allMatch(v -> v.startsWith("u"));
+    }
+
+    @Test
     void anSqlMaskingThatFailsInTheDatabaseSaysWhichTable(TestDatabase db) throws Exception {
         ExportFixture.create(db, "badmask", PEOPLE).data(DATA);
         SeedException e = failure(db, "badmask", "badmask.users.phone", Masking.sql("({column})::int::text"));
