@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * Files in the old snapshot other than its manifest and table files ({@code README.md}, {@code .gitattributes})
  * are copied into the new one first.
  *
- * <p>The sibling holds a {@link StagingLock} while the export works in it. Preparing a swap first removes what
+ * <p>The sibling has a {@link StagingLock} while the export works in it. Preparing a swap first removes what
  * earlier exports of the same target left when they died ({@link StaleStaging}): staging directories whose lock no
  * live process holds, and old snapshots a finished swap did not get to delete. Each removal is logged.
  */
@@ -85,7 +85,6 @@ public final class DirectorySwap implements AutoCloseable {
     /** Moves the new snapshot into place, keeping the old one's extra files and its permissions. */
     public void commit() {
         try {
-            lock.close();
             if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             } else {
@@ -100,6 +99,7 @@ public final class DirectorySwap implements AutoCloseable {
                 deleteTree(aside);
             }
             committed = true;
+            lock.close();
         } catch (IOException e) {
             throw unwritable(target, e);
         }
@@ -108,13 +108,13 @@ public final class DirectorySwap implements AutoCloseable {
     /** Deletes the unfinished snapshot, unless it was committed. */
     @Override
     public void close() {
-        if (!committed) {
-            try {
-                lock.close();
+        try {
+            if (!committed) {
                 deleteTree(work);
-            } catch (IOException e) {
-                throw unwritable(work, e);
             }
+            lock.close();
+        } catch (IOException e) {
+            throw unwritable(work, e);
         }
     }
 

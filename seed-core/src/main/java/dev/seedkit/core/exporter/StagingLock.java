@@ -15,8 +15,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The mark of a live export in its staging directory: a file {@value #FILE_NAME} holding the owner's process id,
- * locked by the owner for as long as it works there. The operating system drops the lock when the process ends,
+ * The mark of a live export's staging directory: a file next to it, named as the directory plus {@value #SUFFIX},
+ * holding the owner's process id and locked by the owner for as long as it works there. It lies beside the
+ * directory, not in it, so that it never ends up in a snapshot, and an export into a staging directory (as
+ * {@code refresh} does) finds it empty. The operating system drops the lock when the process ends,
  * however it ends ({@code kill -9} included), so a staging directory whose lock can be taken has no live owner.
  *
  * <p>The directories this JVM owns are also kept in a set, and never probed: POSIX drops all of a process's locks
@@ -24,8 +26,8 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class StagingLock implements AutoCloseable {
 
-    /** The lock file's name inside a staging directory. */
-    static final String FILE_NAME = ".seedkit-staging.lock";
+    /** What a staging directory's name ends in to name its lock file. */
+    static final String SUFFIX = ".lock";
 
     /** The staging directories this JVM holds locks in (a process-wide fact, like the locks themselves). */
     private static final Set<Path> OWNED = ConcurrentHashMap.newKeySet();
@@ -40,9 +42,9 @@ final class StagingLock implements AutoCloseable {
         this.lock = lock;
     }
 
-    /** Creates and locks the lock file in {@code directory}, which this process has just created. */
+    /** Creates and locks the lock file of {@code directory}, which this process has just created. */
     static StagingLock acquire(Path directory) throws IOException {
-        Path file = directory.resolve(FILE_NAME);
+        Path file = file(directory);
         OWNED.add(directory);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         try {
@@ -67,7 +69,7 @@ final class StagingLock implements AutoCloseable {
         if (OWNED.contains(directory)) {
             return Optional.of(true);
         }
-        Path file = directory.resolve(FILE_NAME);
+        Path file = file(directory);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
             FileLock probe = channel.tryLock();
             if (probe == null) {
@@ -87,16 +89,20 @@ final class StagingLock implements AutoCloseable {
     /** What the lock file says about its owner, e.g. {@code pid 4242 started 2024-06-30T21:59:59Z}. */
     static String owner(Path directory) {
         try {
-            return Files.readString(directory.resolve(FILE_NAME), StandardCharsets.UTF_8).strip();
+            return Files.readString(file(directory), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
             return "owner unknown";
         }
     }
 
+    /** The lock file of {@code directory}. */
+    static Path file(Path directory) {
+        return directory.resolveSibling(directory.getFileName() + SUFFIX);
+    }
+
     /**
-     * Deletes the file, so that it does not end up in the snapshot, then releases the lock. A directory without a
-     * lock file counts as fresh work for a while ({@link StaleStaging}), so nothing can take it for stale between
-     * the two.
+     * Deletes the file, then releases the lock. A directory without a lock file counts as fresh work for a while
+     * ({@link StaleStaging}), so nothing can take it for stale between the two.
      */
     @Override
     public void close() throws IOException {
@@ -106,7 +112,12 @@ final class StagingLock implements AutoCloseable {
                 lock.release();
             }
         } finally {
-            OWNED.remove(file.getParent());
+            OWNED.remove(directory(file));
         }
+    }
+
+    private static Path directory(Path lockFile) {
+        String name = lockFile.getFileName().toString();
+        return lockFile.resolveSibling(name.substring(0, name.length() - SUFFIX.length()));
     }
 }

@@ -19,8 +19,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Removes what exports of a snapshot directory left next to it when they died (killed, out of memory, power cut):
- * their staging directories {@code .<name>.<purpose>-<digits>}, and {@code .<name>.replaced-<digits>} holding an old
- * snapshot that a finished swap did not get to delete. Only directories named so, never anything else:
+ * their staging directories {@code .<name>.<purpose>-<digits>} with their lock files, {@code .<name>.replaced-<digits>}
+ * holding an old snapshot that a finished swap did not get to delete, and what an export into a staging directory
+ * left in turn ({@code ..<name>.refresh-<digits>.export-<digits>}, as {@code refresh} makes). Only directories named
+ * so, never anything else:
  * <ul>
  *   <li>a staging directory whose {@link StagingLock} no live process holds is removed; one that is locked
  *       belongs to a running export and stays;</li>
@@ -45,7 +47,8 @@ final class StaleStaging {
 
     StaleStaging(Path target, Clock clock) {
         this.target = target;
-        this.names = Pattern.compile("\\." + Pattern.quote(target.getFileName().toString()) + "\\.([a-z]+)-[0-9]+");
+        this.names = Pattern.compile("\\.+" + Pattern.quote(target.getFileName().toString())
+                + "(?:\\.[a-z]+-[0-9]+)*\\.([a-z]+)-[0-9]+");
         this.clock = clock;
     }
 
@@ -63,7 +66,30 @@ final class StaleStaging {
                 removed.add(candidate);
             }
         }
+        removeOrphanedLockFiles();
         return removed;
+    }
+
+    /** Lock files whose directory is gone and whose owner is too. */
+    private void removeOrphanedLockFiles() {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(target.getParent(), this::orphanedLockFile)) {
+            for (Path file : files) {
+                Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            log.debug("Could not remove lock files left next to {}: {}", target, e.toString());
+        }
+    }
+
+    private boolean orphanedLockFile(Path entry) {
+        String name = entry.getFileName().toString();
+        if (!name.endsWith(StagingLock.SUFFIX)) {
+            return false;
+        }
+        Path directory = entry.resolveSibling(name.substring(0, name.length() - StagingLock.SUFFIX.length()));
+        return names.matcher(directory.getFileName().toString()).matches()
+                && !Files.exists(directory, LinkOption.NOFOLLOW_LINKS)
+                && StagingLock.held(directory).equals(Optional.of(false));
     }
 
     private List<Path> candidates() {
@@ -95,12 +121,15 @@ final class StaleStaging {
                 : Optional.empty();
     }
 
+    /** A set-aside old snapshot is garbage once the directory it was replaced at exists again. */
     private Optional<String> replacedIsStale(Path directory) {
-        if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-            return Optional.of("the snapshot " + target + " replaced, which an export did not get to delete");
+        String name = directory.getFileName().toString();
+        Path replacedAt = directory.resolveSibling(name.substring(1, name.lastIndexOf('.')));
+        if (Files.exists(replacedAt, LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.of("the snapshot " + replacedAt + " replaced, which an export did not get to delete");
         }
         log.warn("{} holds the snapshot that was at {} before an export died while replacing it; it is kept. "
-                + "Move it back to {}, or delete it.", directory, target, target);
+                + "Move it back to {}, or delete it.", directory, replacedAt, replacedAt);
         return Optional.empty();
     }
 
@@ -121,6 +150,7 @@ final class StaleStaging {
     private static boolean delete(Path directory, String why) {
         try {
             DirectorySwap.deleteTree(directory);
+            Files.deleteIfExists(StagingLock.file(directory));
             log.info("Removed stale staging directory {}: {}", directory, why);
             return true;
         } catch (IOException e) {

@@ -30,14 +30,16 @@ class StaleStagingTests {
     void theNextExportRemovesAStagingDirectoryWhoseExportIsNoLongerRunning(TestDatabase db) throws Exception {
         ExportFixture f = ExportFixture.create(db, "stale", SHOP).data("insert into {s}.customers values (1, 'a')");
         Path dead = Files.createDirectories(dir.resolve(".snap.export-8123"));
-        Files.writeString(dead.resolve(StagingLock.FILE_NAME), "pid 999999 started 2024-01-01T00:00:00Z\n");
+        Files.writeString(StagingLock.file(dead), "pid 999999 started 2024-01-01T00:00:00Z\n");
         Files.writeString(dead.resolve("stale.customers.tsv"), "id\tname\n1\ta\n");
+        Path nested = Files.createDirectories(dir.resolve("..snap.refresh-1.export-2"));
+        Files.writeString(StagingLock.file(nested), "pid 999999 started 2024-01-01T00:00:00Z\n");
+        Files.writeString(dir.resolve(".snap.export-5.lock"), "pid 999999 started 2024-01-01T00:00:00Z\n");
 
         f.export(f.builder(), dir.resolve("snap"));
 
         assertThat(entries(dir)).containsExactly("snap");
-        assertThat(entries(dir.resolve("snap"))).doesNotContain(StagingLock.FILE_NAME)
-                .containsExactlyInAnyOrder("manifest.json", "stale.customers.tsv");
+        assertThat(entries(dir.resolve("snap"))).containsExactlyInAnyOrder("manifest.json", "stale.customers.tsv");
     }
 
     @Test
@@ -48,6 +50,7 @@ class StaleStagingTests {
             assertThat(live).isDirectory();
             assertThat(StagingLock.owner(live)).startsWith("pid " + ProcessHandle.current().pid() + " started ");
         }
+        assertThat(StagingLock.file(live)).as("removed with the lock").doesNotExist();
         assertThat(StaleStaging.removeAround(dir.resolve("snap"))).as("once it is released").isEmpty();
         assertThat(live).as("without a lock file and just used, it may be a live export's first moment")
                 .isDirectory();
@@ -83,12 +86,12 @@ class StaleStagingTests {
                 ".snap.Export-1", ".snapshot.export-1");
         for (String name : others) {
             Path other = Files.createDirectories(dir.resolve(name));
-            Files.writeString(other.resolve(StagingLock.FILE_NAME), "pid 999999\n");
+            Files.writeString(StagingLock.file(other), "pid 999999\n");
         }
         Files.writeString(dir.resolve(".snap.export-9"), "a file, not a directory");
 
         assertThat(StaleStaging.removeAround(dir.resolve("snap"))).isEmpty();
-        assertThat(entries(dir)).hasSize(others.size() + 1);
+        assertThat(entries(dir)).hasSize(2 * others.size() + 1);
     }
 
     private static List<String> entries(Path directory) throws Exception {
