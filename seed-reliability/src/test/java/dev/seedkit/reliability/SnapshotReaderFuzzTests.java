@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -78,7 +79,7 @@ class SnapshotReaderFuzzTests {
                     refused += read.get(10, TimeUnit.SECONDS) ? 0 : 1;
                 } catch (TimeoutException e) {
                     fail("Iteration %d (seed %d, %s) did not finish reading in 10 s", iterations, seed, mutation);
-                } catch (java.util.concurrent.ExecutionException e) {
+                } catch (ExecutionException e) {
                     throw new AssertionError("Iteration " + iterations + " (seed " + seed + ", " + mutation
                             + ") threw " + e.getCause() + " instead of a SeedException", e.getCause());
                 }

@@ -45,10 +45,13 @@ class StaleStagingTests {
     @Test
     void aStagingDirectoryThatALiveExportHoldsIsKept() throws Exception {
         Path live = Files.createDirectories(dir.resolve(".snap.refresh-42"));
-        try (StagingLock lock = StagingLock.acquire(live)) {
+        StagingLock lock = StagingLock.acquire(live);
+        try {
             assertThat(StaleStaging.removeAround(dir.resolve("snap"))).isEmpty();
             assertThat(live).isDirectory();
             assertThat(StagingLock.owner(live)).startsWith("pid " + ProcessHandle.current().pid() + " started ");
+        } finally {
+            lock.close();
         }
         assertThat(StagingLock.file(live)).as("removed with the lock").doesNotExist();
         assertThat(StaleStaging.removeAround(dir.resolve("snap"))).as("once it is released").isEmpty();
