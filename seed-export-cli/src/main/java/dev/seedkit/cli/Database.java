@@ -1,6 +1,7 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.postgres.PostgresUrl;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -84,8 +85,8 @@ final class Database {
         }
         Properties parsed = Driver.parseURL(url.get(), null);
         if (parsed == null) {
-            throw new SeedException(SeedException.Code.CONFIGURATION, "'" + Redaction.url(url.get()) + "' is not "
-                    + "a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database, e.g. "
+            throw new SeedException(SeedException.Code.CONFIGURATION, "'" + PostgresUrl.redact(url.get())
+                    + "' is not a PostgreSQL JDBC URL; expected jdbc:postgresql://host:port/database, e.g. "
                     + "jdbc:postgresql://localhost:5432/demo.");
         }
         redaction.add(parsed.getProperty("password"));
@@ -138,7 +139,7 @@ final class Database {
 
     /** The URL with any password masked, for messages. */
     String display() {
-        return Redaction.url(url);
+        return PostgresUrl.redact(url);
     }
 
     String user() {

@@ -1,6 +1,7 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.exporter.ExportOption;
 import dev.seedkit.core.exporter.Masking;
 import dev.seedkit.core.exporter.SnapshotExporter;
 import dev.seedkit.core.schema.VirtualForeignKey;
@@ -82,7 +83,7 @@ final class ExportOptions {
      * masking secret), else the settings file. The masking secret is registered with the output's redaction.
      */
     SnapshotExporter exporter(Settings settings, Output output) {
-        SnapshotExporter.Builder builder = SnapshotExporter.builder();
+        SnapshotExporter.Builder builder = SnapshotExporter.builder(ExportOptions::optionName);
         selection(settings, builder);
         builder.includeSchemas(settings.list("schema", schemas, NAMES).toArray(String[]::new))
                 .includeTables(settings.list("include-table", includeTables, NAMES).toArray(String[]::new))
@@ -126,6 +127,26 @@ final class ExportOptions {
             output.warn("masking without a secret: anyone who can guess a value can check it against its "
                     + "pseudonym. Set $" + MASKING_SECRET_VARIABLE + " or name a variable with --masking-secret-env.");
         }
+    }
+
+    /** How the exporter's messages name its options and maskings here: as the options above, and their values. */
+    static String optionName(ExportOption option) {
+        return switch (option) {
+            case ROWS_PER_TABLE -> "--rows-per-table";
+            case TABLE_ROWS -> "--rows";
+            case WHERE -> "--where";
+            case SCHEMAS -> "--schema";
+            case INCLUDE_TABLES -> "--include-table";
+            case EXCLUDE_TABLES -> "--exclude-table";
+            case EXCLUDE_COLUMNS -> "--exclude-column";
+            case MASK -> "--mask";
+            case FIXTURE_VERSION -> "--fixture-version";
+            case MASKING_EMAIL -> "email";
+            case MASKING_NAME -> "name";
+            case MASKING_TEXT -> "text";
+            case MASKING_NULL -> "null";
+            case MASKING_SQL -> "sql:EXPRESSION";
+        };
     }
 
     /** The virtual foreign keys, for checks after the export (refresh verifies the import with them). */

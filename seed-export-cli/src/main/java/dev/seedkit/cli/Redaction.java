@@ -1,51 +1,28 @@
 package dev.seedkit.cli;
 
-import java.util.ArrayList;
+import dev.seedkit.postgres.PostgresUrl;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * Hides secrets in everything a command prints: the value of any {@code password=} parameter, a password in a
- * URL's user-info part ({@code //user:secret@host}), and every password the command resolved, wherever it shows up.
- * Passwords shorter than {@value #MIN_SECRET_LENGTH} characters are only masked in URLs: masking every {@code x} of
- * the output would garble it and give the password away all the same.
+ * The secrets a command has resolved (passwords, the masking secret), and the redaction of everything it prints
+ * with them: {@link PostgresUrl#redact(String, java.util.Collection)}, Seedkit's one redaction, which masks a
+ * secret where it stands as a password or a value, not every occurrence of a word.
  */
 final class Redaction {
 
-    static final String MASK = "***";
-    static final int MIN_SECRET_LENGTH = 4;
-
-    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)(password=)[^&;\\s\"']*");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/:@\\s\"']+:)[^@/\\s\"']+@");
-
-    private final List<String> secrets = new ArrayList<>();
+    private final Set<String> secrets = new LinkedHashSet<>();
 
     /** Also hides {@code secret} from now on (a resolved password). */
     synchronized void add(String secret) {
-        if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+        if (secret != null && !secret.isEmpty()) {
             secrets.add(secret);
         }
     }
 
-    /** {@code text} with every known secret replaced by {@value #MASK}. */
+    /** {@code text} with passwords masked where they stand. */
     synchronized String apply(String text) {
-        if (text == null) {
-            return null;
-        }
-        String result = url(text);
-        for (String secret : secrets) {
-            result = result.replace(secret, MASK);
-        }
-        return result;
-    }
-
-    /** {@code url} (or any text holding one) with its password parameter and user-info password masked. */
-    static String url(String url) {
-        if (url == null) {
-            return null;
-        }
-        String masked = PASSWORD_PARAMETER.matcher(url).replaceAll("$1" + Matcher.quoteReplacement(MASK));
-        return USER_INFO.matcher(masked).replaceAll("$1" + Matcher.quoteReplacement(MASK) + "@");
+        return PostgresUrl.redact(text, List.copyOf(secrets));
     }
 }

@@ -6,8 +6,6 @@ import dev.seedkit.core.exporter.SnapshotExporter;
 import dev.seedkit.core.importer.ImportMode;
 import dev.seedkit.core.importer.ImportReport;
 import dev.seedkit.core.importer.SnapshotImporter;
-import dev.seedkit.core.importer.SnapshotVerifier;
-import dev.seedkit.core.importer.SnapshotVerifier.VerifyReport;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
@@ -216,13 +214,17 @@ final class RefreshCommand extends Subcommand {
             }
             output.line("Imported into " + target.display() + " (mode replace): " + imported.inserted() + " rows in "
                     + imported.elapsed().toMillis() + " ms");
-            VerifyReport verified = step("verifying " + target.display(), () -> {
-                VerifyReport report = SnapshotVerifier.verify(c, fresh, virtualKeys);
-                report.requireOk();
+            DataCheck verified = step("verifying " + target.display(), () -> {
+                DataCheck report = DataCheck.run(c, fresh, virtualKeys);
+                if (!report.ok()) {
+                    throw new SeedException(SeedException.Code.DATA_INTEGRITY, "the new snapshot, imported into "
+                            + target.display() + ", is not what the database there holds:\n  - "
+                            + String.join("\n  - ", report.problems()) + "\nCheck the target for triggers or "
+                            + "rules that change rows as they are inserted, and for other sessions writing to it.");
+                }
                 return report;
             });
-            output.line("ok      data: " + verified.rowCounts().size() + " tables hold the snapshot's rows, every "
-                    + "foreign key resolves");
+            output.line(verified.okLine());
             Map<String, Object> json = new LinkedHashMap<>();
             json.put("database", target.display());
             json.put("inserted", imported.inserted());

@@ -1,5 +1,6 @@
 package dev.seedkit.cli;
 
+import dev.seedkit.postgres.PostgresUrl;
 import java.io.PrintWriter;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -91,7 +92,7 @@ public final class SeedkitCommand implements Callable<Integer> {
     private static int shortUsageError(CommandLine.ParameterException e, String[] args) {
         CommandLine commandLine = e.getCommandLine();
         PrintWriter err = commandLine.getErr();
-        err.println("error: " + Redaction.url(e.getMessage()));
+        err.println("error: " + PostgresUrl.redact(e.getMessage()));
         CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
         err.println("Try '" + commandLine.getCommandSpec().qualifiedName() + " --help' for more information.");
         err.flush();

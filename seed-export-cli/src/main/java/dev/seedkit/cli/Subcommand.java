@@ -48,6 +48,10 @@ abstract class Subcommand implements Callable<Integer> {
             return output.fail(ExitCodes.of(e.code()), e.code().name(), e.getMessage(), e);
         } catch (RuntimeException e) {
             return output.fail(ExitCodes.UNEXPECTED, "UNEXPECTED", "unexpected failure: " + e, e);
+        } catch (OutOfMemoryError e) {
+            return output.fail(ExitCodes.UNEXPECTED, "OUT_OF_MEMORY", "ran out of memory (" + e.getMessage()
+                    + ", maximum heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB). Give the JVM "
+                    + "more, e.g. SEEDKIT_JAVA_OPTS=-Xmx2g, and run the command again.", e);
         }
     }
 

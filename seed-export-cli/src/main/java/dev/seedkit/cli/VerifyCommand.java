@@ -1,8 +1,6 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.importer.SnapshotVerifier;
-import dev.seedkit.core.importer.SnapshotVerifier.VerifyReport;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
@@ -15,15 +13,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
  * {@code seedkit verify}: the CI check. Without a database it checks the snapshot's format and checksums; with one it
- * also checks that the schema has not drifted and, with {@code --data}, that the database holds the snapshot's rows
- * with every foreign key resolving. Every requested check runs; the exit code names the most basic failure.
+ * also checks that the schema has not drifted and, with {@code --data}, that the database holds every row of the
+ * snapshot with the snapshot's values ({@link DataCheck}), with every foreign key resolving. Every requested check runs; the exit code names the most basic failure.
  */
 @Command(name = "verify", header = "Check a snapshot's checksums, and a database for drift and data.",
         sortOptions = false, usageHelpAutoWidth = true,
@@ -50,8 +47,9 @@ final class VerifyCommand extends Subcommand {
             + "version is exactly this.")
     String expectVersion;
 
-    @Option(names = "--data", negatable = true, description = "Also check the database's rows: at least the "
-            + "snapshot's row count per table, and every foreign key from its tables resolving. Needs --url.")
+    @Option(names = "--data", negatable = true, description = "Also check the database's rows: every row of the "
+            + "snapshot there with the snapshot's values (compared by key, one COPY and one query per table), and "
+            + "every foreign key from its tables resolving. Rows only the database has are fine. Needs --url.")
     Boolean data;
 
     @Option(names = "--virtual-fk", paramLabel = "FK", description = "A reference the database does not declare, "
@@ -192,10 +190,9 @@ final class VerifyCommand extends Subcommand {
     }
 
     private Map<String, Object> checkData(Connection c, Snapshot snapshot, List<VirtualForeignKey> virtualKeys) {
-        VerifyReport report = SnapshotVerifier.verify(c, snapshot, virtualKeys);
+        DataCheck report = DataCheck.run(c, snapshot, virtualKeys);
         if (report.ok()) {
-            output.line("ok      data: " + report.rowCounts().size() + " tables hold the snapshot's rows, every "
-                    + "foreign key resolves");
+            output.line(report.okLine());
         } else {
             output.line("FAILED  data: " + report.problems().size()
                     + (report.problems().size() == 1 ? " problem:" : " problems:"));
@@ -203,11 +200,7 @@ final class VerifyCommand extends Subcommand {
             fail(ExitCodes.VERIFY_FAILED, "the database does not hold the snapshot's data ("
                     + report.problems().get(0) + ")");
         }
-        Map<String, Object> data = new LinkedHashMap<>();
-        data.put("ok", report.ok());
-        data.put("problems", report.problems());
-        data.put("rowCounts", new TreeMap<>(report.rowCounts()));
-        return data;
+        return report.json();
     }
 
     /** Records a failed check; the exit code is that of the most basic failure (lowest code). */

@@ -158,6 +158,93 @@ class ExportCommandTests {
     }
 
     @Test
+    void theExportersMessagesNameTheCommandLinesOptionsNotTheJavaApi() throws Exception {
+        Path snapshot = dir.resolve("never");
+        List<List<String>> cases = List.of(
+                List.of("--rows-per-table=0", "--rows-per-table is 0; give at least 1 row per table."),
+                List.of("--rows=shop.orders=0", "--rows gives shop.orders 0 rows; give at least 1, or leave the "
+                        + "table out with --exclude-table."),
+                List.of("--rows=shop.nope=5", "The export options name table shop.nope, which is not among the 4 "
+                        + "tables read from schemas [public, shop]. Correct the name (bare names are folded to lower case; "
+                        + "double-quote names with capitals), or read its schema with --schema."),
+                List.of("--include-table=shop.orders,shop.customers", "--exclude-table=shop.orders", "Table "
+                        + "shop.orders is both in --include-table and in --exclude-table; keep it in one of them."),
+                List.of("--exclude-table=shop.order_lines", "--rows=shop.order_lines=5", "Option --rows names table "
+                        + "shop.order_lines, which is not exported (--exclude-table or --include-table); drop the "
+                        + "option, or export the table."),
+                List.of("--exclude-table=shop.customers", "Table shop.orders is exported, but its foreign key "
+                        + "orders_customer_id_fkey: shop.orders(customer_id) -> shop.customers(id) references "
+                        + "shop.customers, which is not exported (--exclude-table or --include-table). Its columns are "
+                        + "NOT NULL, so every exported row of shop.orders would be an orphan. Export shop.customers "
+                        + "too, or exclude shop.orders as well."),
+                List.of("--exclude-column=shop.orders.a.b", "--exclude-column 'shop.orders.a.b' is not a name of "
+                        + "the form schema.table.column, e.g. public.users.email or sales.\"Order Items\".\"Note\": "
+                        + "found 4 part(s). Bare names are folded to lower case; quote names with capitals, dots or "
+                        + "spaces."),
+                List.of("--exclude-column=shop.orders.nope", "Option --exclude-column names column shop.orders.nope, "
+                        + "but shop.orders has no such column; its columns are shop.orders.id, "
+                        + "shop.orders.customer_id, shop.orders.note. Bare names are folded to lower case; "
+                        + "double-quote names with capitals."),
+                List.of("--mask=shop.products.price=text", "Column shop.products.price cannot be masked with text: "
+                        + "it applies to text-like columns, and the column's type is numeric(10,2). Mask it with "
+                        + "sql:EXPRESSION (an expression of that type) or null instead."),
+                List.of("--mask=shop.customers.name=null", "Column shop.customers.name cannot be masked with null: "
+                        + "the column is NOT NULL. Mask it with text or sql:EXPRESSION instead."),
+                List.of("--mask=shop.orders.id=sql:0", "Column shop.orders.id cannot be masked with sql:0: it is part "
+                        + "of the primary key orders_pkey [id], and masked keys would no longer match the rows that "
+                        + "reference them. Mask only columns outside keys."),
+                List.of("--mask=shop.orders.note=sql: ", "Column shop.orders.note is masked with sql:, an empty SQL "
+                        + "expression; give one such as 'user-' || md5({column}) || '@example.com'."),
+                List.of("--where=shop.orders=nosuch = 1", "The export failed while choosing the first rows of "
+                        + "shop.orders with the filter \"nosuch = 1\": ERROR: column \"nosuch\" does not exist"));
+        for (List<String> c : cases) {
+            String[] options = c.subList(0, c.size() - 1).toArray(String[]::new);
+            Cli.Result result = cli().env("SEEDKIT_MASKING_SECRET", "keyed").run(args(args("export", connection(),
+                    "--snapshot", snapshot.toString()), options));
+
+            assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+            assertThat(result.err()).as(result.toString()).startsWith("error: " + c.get(c.size() - 1))
+                    .doesNotContainPattern("[a-z][A-Z][a-z]+\\(|excludeTables|includeSchemas|rowsPerTable|Masking\\.");
+        }
+        assertThat(cli().run(args("export", connection(), "--snapshot", snapshot.toString(), "--where",
+                "shop.orders=nosuch = 1")).err()).contains(". Correct the filter of shop.orders (--where). (SQL: ");
+        assertThat(snapshot).doesNotExist();
+    }
+
+    @Test
+    void aConstantMaskOnAUniqueColumnIsRefusedNamingTheKeyAndTheOption() throws Exception {
+        db.execute("create unique index if not exists products_title_key on shop.products (title)");
+        Path snapshot = dir.resolve("kept");
+        assertThat(cli().run(args("export", connection(), "--snapshot", snapshot.toString())).exitCode()).isZero();
+        String before = Files.readString(snapshot.resolve("shop.products.tsv"));
+
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", snapshot.toString(), "--mask",
+                "shop.products.title=sql:'same'"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.USAGE);
+        assertThat(result.err()).startsWith("error: Masking shop.products.title with sql:'same' makes 2 of the 2 "
+                + "exported rows of shop.products share their value of unique key products_title_key [title], so the "
+                + "snapshot could never be imported; nothing was written. Change the masking (--mask) to one that "
+                + "keeps values distinct: email, name or text (pseudonyms keyed with the masking secret), or "
+                + "sql:EXPRESSION with an expression of {column} that differs per row.\n");
+        assertThat(Files.readString(snapshot.resolve("shop.products.tsv"))).isEqualTo(before);
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.map(p -> p.getFileName().toString()).toList()).containsExactly("kept");
+        }
+    }
+
+    @Test
+    void anSqlMaskingTheDatabaseRejectsNamesTheMaskOption() {
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", dir.resolve("never").toString(),
+                "--mask", "shop.orders.note=sql:({column})::int::text"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.DATABASE);
+        assertThat(result.err()).startsWith("error: The export failed while writing the rows of shop.orders: ERROR: "
+                + "invalid input syntax for type integer: \"first\". If the message is about an expression, check "
+                + "the sql:EXPRESSION maskings of its columns. (SQL: COPY (SELECT ");
+    }
+
+    @Test
     void refusesASecretInTheSettingsFile() throws Exception {
         Files.writeString(dir.resolve("seedkit.properties"), "export.masking-secret=" + SECRET + "\n");
 

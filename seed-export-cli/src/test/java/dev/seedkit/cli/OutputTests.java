@@ -49,4 +49,15 @@ class OutputTests {
         assertThat(redaction.apply("FATAL: s3cret-value rejected; abc stays"))
                 .isEqualTo("FATAL: *** rejected; abc stays");
     }
+
+    @Test
+    void aPasswordThatIsAlsoTheUserNameHidesNeitherTheUserNorTheScheme() {
+        Redaction redaction = new Redaction();
+        redaction.add("postgres");
+
+        assertThat(redaction.apply("error: Could not connect to jdbc:postgresql://localhost:5432/shop?password=postgres"
+                + " as postgres: FATAL: password authentication failed for user \"postgres\""))
+                .isEqualTo("error: Could not connect to jdbc:postgresql://localhost:5432/shop?password=***"
+                        + " as postgres: FATAL: password authentication failed for user \"postgres\"");
+    }
 }

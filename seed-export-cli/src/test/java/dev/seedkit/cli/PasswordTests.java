@@ -102,6 +102,27 @@ class PasswordTests {
         assertThat(results.get(5).out()).contains("\"database\" : \"" + db.jdbcUrl() + "?password=***\"");
     }
 
+    @Test
+    void aPasswordEqualToTheUserNameIsHiddenWhereItIsAPasswordAndNowhereElse(TestDatabase db) {
+        String missingDatabase = db.jdbcUrl().replace(db.name(), "no_such_database");
+        Cli cli = new Cli(dir).env("PGPASSWORD", "postgres");
+
+        List<Cli.Result> results = List.of(
+                cli.run("plan", "--url", missingDatabase, "--user", "postgres", "--verbose"),
+                cli.run("plan", "--url", missingDatabase + "?user=postgres&password=postgres", "--json"),
+                cli.run("plan", "--url", missingDatabase + "?password=postgres", "--user", "postgres", "--verbose"));
+
+        assertThat(results).allSatisfy(r -> {
+            assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCodes.DATABASE);
+            assertThat(r.all()).contains("jdbc:postgresql://", " as postgres: ").doesNotContain("***ql")
+                    .doesNotContain("password=postgres", ":postgres@", "PGPASSWORD=postgres");
+        });
+        assertThat(results.get(0).err()).startsWith("error: Could not connect to " + missingDatabase
+                + " as postgres: FATAL: database \"no_such_database\" does not exist");
+        assertThat(results.get(1).out()).contains("?user=postgres&password=***");
+        assertThat(results.get(2).err()).contains("no_such_database?password=*** as postgres: ", "\tat ");
+    }
+
     private String passwordUsed(Map<String, String> variables, String url, String passwordEnv) throws Exception {
         database(Environment.of(variables, dir, dir), url, passwordEnv, this::accept).connect();
         return attempts.get(attempts.size() - 1).getProperty("password");

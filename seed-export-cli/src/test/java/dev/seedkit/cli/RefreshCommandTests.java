@@ -59,7 +59,8 @@ class RefreshCommandTests {
                 .contains("Changes against the current snapshot at " + snapshot + ":\n"
                         + "shop.customers: 0 added, 0 removed, 1 changed, 2 unchanged\n  ~ id=2: name\n",
                         "Imported into " + server.jdbcUrl(target) + " (mode replace): 10 rows in ",
-                        "ok      data: 4 tables hold the snapshot's rows, every foreign key resolves\n")
+                        "ok      data: the database holds all 10 rows of the snapshot's 4 tables with the snapshot's values "
+                        + "(compared by key), and every foreign key resolves\n")
                 .endsWith("Replaced " + snapshot + " with shop-2 (4 tables, 10 rows)\n");
         assertThat(cli().run("verify", "--snapshot", snapshot.toString(), "--expect-version", "shop-2").exitCode())
                 .isZero();
@@ -91,6 +92,30 @@ class RefreshCommandTests {
                 .contains("column shop.orders.extra is NOT NULL without a default in the database")
                 .endsWith("\nThe snapshot at " + snapshot + " is unchanged.\n");
         assertThat(result.out()).contains("~ id=2: name").doesNotContain("Replaced");
+        assertThat(contents(snapshot)).isEqualTo(before);
+        assertThat(siblings(snapshot)).containsExactly("shop");
+    }
+
+    @Test
+    void aTargetThatChangesRowsAsTheyLoadFailsVerificationNamingTheRows() throws Exception {
+        String source = newDatabase(Shop.SCHEMA + Shop.DATA);
+        String target = newDatabase(Shop.SCHEMA + "create function shop.shout() returns trigger language plpgsql as "
+                + "$$ begin new.title := upper(new.title); return new; end $$;"
+                + " create trigger shout before insert on shop.products for each row execute function shop.shout();"
+                + " alter table shop.products enable always trigger shout;");
+        Path snapshot = exported(source, "trigger/shop");
+        Map<String, String> before = contents(snapshot);
+
+        Cli.Result result = cli().run(args("refresh", Shop.connection(server, source), "--snapshot",
+                snapshot.toString(), "--target-url", server.jdbcUrl(target), "--target-user", server.username()));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.VERIFY_FAILED);
+        assertThat(result.err()).contains("error: refresh stopped while verifying " + server.jdbcUrl(target)
+                + ": the new snapshot, imported into " + server.jdbcUrl(target) + ", is not what the database there "
+                + "holds:\n  - table shop.products: 2 of the snapshot's 2 rows are not in the database with the "
+                + "snapshot's values: line 2 (id = 1): title differs; line 3 (id = 2): title differs\nCheck the "
+                + "target for triggers or rules that change rows as they are inserted, and for other sessions "
+                + "writing to it.\nThe snapshot at " + snapshot + " is unchanged.\n");
         assertThat(contents(snapshot)).isEqualTo(before);
         assertThat(siblings(snapshot)).containsExactly("shop");
     }

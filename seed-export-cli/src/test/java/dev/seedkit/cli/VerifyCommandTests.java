@@ -96,7 +96,8 @@ class VerifyCommandTests {
 
         assertThat(result.exitCode()).as(result.toString()).isZero();
         assertThat(result.out()).contains("ok      schema of " + server.jdbcUrl(target) + " matches the snapshot",
-                "ok      data: 4 tables hold the snapshot's rows, every foreign key resolves");
+                "ok      data: the database holds all 10 rows of the snapshot's 4 tables with the snapshot's values "
+                        + "(compared by key), and every foreign key resolves");
     }
 
     @Test
@@ -110,8 +111,57 @@ class VerifyCommandTests {
                 snapshot.toString(), "--data"));
 
         assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.VERIFY_FAILED);
-        assertThat(result.out()).contains("FAILED  data: 1 problem:",
-                "- table shop.order_lines has 2 rows, fewer than the snapshot's 3");
+        assertThat(result.out()).contains("FAILED  data: 2 problems:",
+                "- table shop.order_lines has 2 rows, fewer than the snapshot's 3",
+                "- table shop.order_lines: 1 of the snapshot's 3 rows is not in the database with the snapshot's "
+                        + "values: line 4 (order_id = 11, product_id = 2): no row with this key\n");
+    }
+
+    @Test
+    void dataVerificationFindsARowSwappedForAnotherAndAChangedValue() throws Exception {
+        String target = newDatabase(Shop.SCHEMA);
+        assertThat(cli().run(args("import", Shop.connection(server, target), "--snapshot", snapshot.toString()))
+                .exitCode()).isZero();
+        Shop.execute(server, target, "delete from shop.order_lines where order_id = 11;"
+                + " insert into shop.order_lines values (11, 1, 5);"
+                + " update shop.customers set name = 'Eve', referred_by = null where id = 2;"
+                + " update shop.products set price = 1.5 where id = 1");
+
+        Cli.Result result = cli().run(args("verify", Shop.connection(server, target), "--snapshot",
+                snapshot.toString(), "--data"));
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.VERIFY_FAILED);
+        assertThat(result.out()).contains("FAILED  data: 2 problems:\n",
+                "- table shop.customers: 1 of the snapshot's 3 rows is not in the database with the snapshot's "
+                        + "values: line 3 (id = 2): name, referred_by differ\n",
+                "- table shop.order_lines: 1 of the snapshot's 3 rows is not in the database with the snapshot's "
+                        + "values: line 4 (order_id = 11, product_id = 2): no row with this key\n")
+                .as("1.5 and 1.50 are one numeric(10,2) value").doesNotContain("shop.products");
+    }
+
+    @Test
+    void dataVerificationComparesRowsOfATableWithoutKeyWhole() throws Exception {
+        String source = newDatabase("create table notes (body text, n int);"
+                + " insert into notes values ('a', 1), ('a', 1), ('b', null), (null, 2)");
+        Path keyless = Shop.writeSnapshot(server, source, dir.resolve("keyless"), "notes-1");
+        String target = newDatabase("create table notes (body text, n int)");
+        assertThat(cli().run(args("import", Shop.connection(server, target), "--snapshot", keyless.toString()))
+                .exitCode()).isZero();
+        Cli.Result intact = cli().run(args("verify", Shop.connection(server, target), "--snapshot",
+                keyless.toString(), "--data"));
+        Shop.execute(server, target, "delete from notes where ctid = (select min(ctid) from notes where body = 'a');"
+                + " update notes set n = 3 where body is null; insert into notes values ('c', 4)");
+
+        Cli.Result result = cli().run(args("verify", Shop.connection(server, target), "--snapshot",
+                keyless.toString(), "--data", "--json"));
+
+        assertThat(intact.exitCode()).as(intact.toString()).isZero();
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(ExitCodes.VERIFY_FAILED);
+        JsonNode data = new ObjectMapper().readTree(result.out()).get("data");
+        assertThat(data.get("problems").get(0).asText()).isEqualTo("table public.notes: 2 of the snapshot's 4 rows "
+                + "are not in the database with the snapshot's values: line 2: no identical row (the table has no key;"
+                + " rows compare whole); line 5: no identical row (the table has no key; rows compare whole)");
+        assertThat(data.get("rowsCompared").asLong()).isEqualTo(4);
     }
 
     @Test

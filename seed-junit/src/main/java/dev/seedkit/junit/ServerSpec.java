@@ -3,12 +3,14 @@ package dev.seedkit.junit;
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.PostgresServerException;
 import dev.seedkit.postgres.PostgresServers;
+import dev.seedkit.postgres.PostgresUrl;
+import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
 /**
  * Which server to start or find: the resolved {@code kind} (never {@link DatabaseKind#DEFAULT}) with the JDBC URL
  * and credentials ({@link DatabaseKind#URL}) or the image ({@link DatabaseKind#CONTAINER}); unused parts are empty.
- * Equal specs share one server per run. {@link #toString()} leaves the password out.
+ * Equal specs share one server per run. {@link #toString()} leaves the password out ({@link PostgresUrl#redact}).
  */
 record ServerSpec(DatabaseKind kind, String url, String user, String password, String image) {
 
@@ -45,7 +47,7 @@ record ServerSpec(DatabaseKind kind, String url, String user, String password, S
     @Override
     public String toString() {
         return switch (kind) {
-            case URL -> "URL " + url.replaceAll("(?i)(password=)[^&;]*", "$1***") + " as " + user;
+            case URL -> "URL " + PostgresUrl.redact(url, List.of(password)) + " as " + user;
             case CONTAINER -> "CONTAINER " + image;
             default -> kind.name();
         };

@@ -50,8 +50,8 @@ final class ColumnRules {
     }
 
     void requireKnownColumns() {
-        sorted(options.excludedColumns()).forEach(ref -> column(ref, "excludeColumns"));
-        sorted(options.masks().keySet()).forEach(ref -> column(ref, "mask"));
+        sorted(options.excludedColumns()).forEach(ref -> column(ref, ExportOption.EXCLUDE_COLUMNS));
+        sorted(options.masks().keySet()).forEach(ref -> column(ref, ExportOption.MASK));
     }
 
     /**
@@ -68,7 +68,7 @@ final class ColumnRules {
                     + excluded + "; exclude all of them or none.");
         }
         for (String name : excluded) {
-            Column column = column(new ColumnRef(fk.child(), name), "excludeColumns");
+            Column column = column(new ColumnRef(fk.child(), name), ExportOption.EXCLUDE_COLUMNS);
             if (!column.nullable() || column.defaultExpression().isPresent()) {
                 throw error("Column " + new ColumnRef(fk.child(), name) + " of foreign key " + fk + " cannot be "
                         + "excluded: it is " + (column.nullable() ? "nullable but has a default" : "NOT NULL")
@@ -82,10 +82,10 @@ final class ColumnRules {
     /** Checks every excluded and masked column against the keys and the followed foreign keys. */
     void check(List<ForeignKey> followed) {
         for (ColumnRef ref : sorted(options.excludedColumns())) {
-            checkExcluded(ref, column(ref, "excludeColumns"), followed);
+            checkExcluded(ref, column(ref, ExportOption.EXCLUDE_COLUMNS), followed);
         }
         for (ColumnRef ref : sorted(options.masks().keySet())) {
-            checkMasked(ref, column(ref, "mask"), options.masks().get(ref), followed);
+            checkMasked(ref, column(ref, ExportOption.MASK), options.masks().get(ref), followed);
         }
     }
 
@@ -93,7 +93,7 @@ final class ColumnRules {
         String cannot = "Column " + ref + " cannot be excluded: ";
         if (column.generated()) {
             throw error(cannot + "it is generated, and snapshots never store generated columns. Remove it from "
-                    + "excludeColumns.");
+                    + options.name(ExportOption.EXCLUDE_COLUMNS) + ".");
         }
         if (!column.nullable() && column.defaultExpression().isEmpty()
                 && column.identity() == Column.Identity.NONE) {
@@ -110,7 +110,7 @@ final class ColumnRules {
     }
 
     private void checkMasked(ColumnRef ref, Column column, Masking masking, List<ForeignKey> followed) {
-        String cannot = "Column " + ref + " cannot be masked with " + masking + ": ";
+        String cannot = "Column " + ref + " cannot be masked with " + masking.describe(options.names()) + ": ";
         if (column.generated() || excluded(ref.table(), ref.column())) {
             throw error(cannot + "it is " + (column.generated() ? "generated, and not stored; mask the columns it "
                     + "is computed from." : "excluded as well; choose one of the two."));
@@ -126,16 +126,19 @@ final class ColumnRules {
         if (masking.textOnly() && (!collatable.getOrDefault(ref.table(), Set.of()).contains(ref.column())
                 || column.typeKind() == Column.TypeKind.ARRAY)) {
             throw error(cannot + "it applies to text-like columns, and the column's type is " + column.type()
-                    + ". Use Masking.sql(...) with an expression of that type, or Masking.NULL.");
+                    + ". Mask it with " + options.name(ExportOption.MASKING_SQL) + " (an expression of that type) or "
+                    + options.name(ExportOption.MASKING_NULL) + " instead.");
         }
         if (masking == Masking.NULL && !column.nullable()) {
-            throw error(cannot + "the column is NOT NULL. Use Masking.TEXT or Masking.sql(...) instead.");
+            throw error(cannot + "the column is NOT NULL. Mask it with " + options.name(ExportOption.MASKING_TEXT)
+                    + " or " + options.name(ExportOption.MASKING_SQL) + " instead.");
         }
     }
 
-    private Column column(ColumnRef ref, String option) {
+    private Column column(ColumnRef ref, ExportOption option) {
         Table table = schema.table(ref.table()).orElseThrow();
-        return table.column(ref.column()).orElseThrow(() -> error("Option " + option + " names column " + ref
+        return table.column(ref.column()).orElseThrow(() -> error("Option " + options.name(option) + " names column "
+                + ref
                 + ", but " + ref.table() + " has no such column; its columns are " + table.columns().stream()
                         .map(c -> new ColumnRef(ref.table(), c.name()).toString()).collect(Collectors.joining(", "))
                 + ". Bare names are folded to lower case; double-quote names with capitals."));

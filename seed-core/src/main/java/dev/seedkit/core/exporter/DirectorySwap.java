@@ -7,10 +7,12 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFileAttributeView;
 import java.util.stream.Stream;
 
 /**
@@ -22,16 +24,22 @@ import java.util.stream.Stream;
  * Should the process die between the two, the old snapshot is in {@code .<name>.replaced-*} next to the target.
  * Files in the old snapshot other than its manifest and table files ({@code README.md}, {@code .gitattributes})
  * are copied into the new one first.
+ *
+ * <p>The sibling has a {@link StagingLock} while the export works in it. Preparing a swap first removes what
+ * earlier exports of the same target left when they died ({@link StaleStaging}): staging directories whose lock no
+ * live process holds, and old snapshots a finished swap did not get to delete. Each removal is logged.
  */
 public final class DirectorySwap implements AutoCloseable {
 
     private final Path target;
     private final Path work;
+    private final StagingLock lock;
     private boolean committed;
 
-    private DirectorySwap(Path target, Path work) {
+    private DirectorySwap(Path target, Path work, StagingLock lock) {
         this.target = target;
         this.work = work;
+        this.lock = lock;
     }
 
     /**
@@ -45,15 +53,25 @@ public final class DirectorySwap implements AutoCloseable {
 
     /**
      * As {@link #prepare(Path)}, naming the sibling {@code .<name>.<purpose>-*} (e.g. {@code refresh}), so that a
-     * leftover says what produced it.
+     * leftover says what produced it. {@code purpose} is lower-case letters.
      */
     public static DirectorySwap prepare(Path target, String purpose) {
+        if (!purpose.matches("[a-z]+")) {
+            throw new IllegalArgumentException("purpose '" + purpose + "' must be lower-case letters");
+        }
         Path absolute = target.toAbsolutePath().normalize();
         requireReplaceable(absolute);
         try {
             Files.createDirectories(absolute.getParent());
-            return new DirectorySwap(absolute, Files.createTempDirectory(absolute.getParent(),
-                    "." + absolute.getFileName() + "." + purpose + "-"));
+            StaleStaging.removeAround(absolute);
+            Path work = Files.createTempDirectory(absolute.getParent(), "." + absolute.getFileName() + "." + purpose
+                    + "-");
+            try {
+                return new DirectorySwap(absolute, work, StagingLock.acquire(work));
+            } catch (IOException | RuntimeException e) {
+                deleteTree(work);
+                throw e;
+            }
         } catch (IOException e) {
             throw unwritable(absolute, e);
         }
@@ -71,7 +89,7 @@ public final class DirectorySwap implements AutoCloseable {
                 Files.move(work, target, StandardCopyOption.ATOMIC_MOVE);
             } else {
                 copyExtraFiles(target, work);
-                if (Files.getFileStore(target).supportsFileAttributeView(java.nio.file.attribute.PosixFileAttributeView.class)) {
+                if (Files.getFileStore(target).supportsFileAttributeView(PosixFileAttributeView.class)) {
                     Files.setPosixFilePermissions(work, Files.getPosixFilePermissions(target));
                 }
                 Path aside = Files.createTempDirectory(target.getParent(), "." + target.getFileName() + ".replaced-");
@@ -81,6 +99,7 @@ public final class DirectorySwap implements AutoCloseable {
                 deleteTree(aside);
             }
             committed = true;
+            lock.close();
         } catch (IOException e) {
             throw unwritable(target, e);
         }
@@ -89,12 +108,13 @@ public final class DirectorySwap implements AutoCloseable {
     /** Deletes the unfinished snapshot, unless it was committed. */
     @Override
     public void close() {
-        if (!committed) {
-            try {
+        try {
+            if (!committed) {
                 deleteTree(work);
-            } catch (IOException e) {
-                throw unwritable(work, e);
             }
+            lock.close();
+        } catch (IOException e) {
+            throw unwritable(work, e);
         }
     }
 
@@ -155,23 +175,32 @@ public final class DirectorySwap implements AutoCloseable {
         });
     }
 
-    private static void deleteTree(Path root) throws IOException {
+    /** Deletes {@code root} and everything in it; what another process deletes meanwhile is fine. */
+    static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
+                Files.deleteIfExists(file);
                 return FileVisitResult.CONTINUE;
             }
 
             @Override
+            public FileVisitResult visitFileFailed(Path file, IOException failure) throws IOException {
+                if (failure instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw failure;
+            }
+
+            @Override
             public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
+                if (failure != null && !(failure instanceof NoSuchFileException)) {
                     throw failure;
                 }
-                Files.delete(dir);
+                Files.deleteIfExists(dir);
                 return FileVisitResult.CONTINUE;
             }
         });

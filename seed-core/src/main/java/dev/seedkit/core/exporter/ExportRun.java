@@ -77,6 +77,7 @@ final class ExportRun {
         SubsetSelector selection = new SubsetSelector(scope, queries).select();
         rounds = selection.rounds();
         logSelection(scope, selection);
+        new MaskedKeys(scope, selection, queries).requireDistinct();
         SnapshotWriting writing = new SnapshotWriting(scope, selection, queries);
         List<SnapshotManifest.Table> files = writing.writeTables(directory);
         SnapshotManifest manifest = new SnapshotManifest(options.fixtureVersion(),

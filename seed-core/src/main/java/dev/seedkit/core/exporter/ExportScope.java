@@ -33,9 +33,11 @@ final class ExportScope {
     private final List<Cycle> cycles;
 
     private final LoadPlan plan;
+    private final ExportOption.Names names;
 
-    private ExportScope(LoadPlan plan, Map<TableName, TableScope> tables) {
+    private ExportScope(LoadPlan plan, Map<TableName, TableScope> tables, ExportOption.Names names) {
         this.plan = plan;
+        this.names = names;
         this.tables = tables;
         this.order = List.copyOf(tables.keySet());
         this.cycles = cycles(plan, tables);
@@ -52,7 +54,7 @@ final class ExportScope {
         requireExported(options, included);
         ColumnRules rules = new ColumnRules(schema, options, collatable);
         rules.requireKnownColumns();
-        List<ForeignKey> followed = followed(schema, included, rules);
+        List<ForeignKey> followed = followed(schema, included, rules, options);
         rules.check(followed);
         Map<TableName, TableScope> tables = new LinkedHashMap<>();
         for (TableName name : plan.tables()) {
@@ -60,7 +62,16 @@ final class ExportScope {
                 tables.put(name, tableScope(schema.table(name).orElseThrow(), options, rules, collatable, followed));
             }
         }
-        return new ExportScope(plan, tables);
+        return new ExportScope(plan, tables, options.names());
+    }
+
+    /** How messages name {@code option}: as the exporter's builder was told. */
+    String name(ExportOption option) {
+        return names.of(option);
+    }
+
+    ExportOption.Names names() {
+        return names;
     }
 
     /** The load plan of the whole schema (the exported tables are a part of it). */
@@ -132,21 +143,22 @@ final class ExportScope {
         return included;
     }
 
-    private static List<ForeignKey> followed(Schema schema, Set<TableName> included, ColumnRules rules) {
+    private static List<ForeignKey> followed(Schema schema, Set<TableName> included, ColumnRules rules,
+            ExportOptions options) {
         List<ForeignKey> followed = new ArrayList<>();
         for (ForeignKey fk : schema.foreignKeys()) {
             if (!included.contains(fk.child()) || rules.switchedOff(fk)) {
                 continue;
             }
             if (!included.contains(fk.parent())) {
-                throw excludedParent(fk);
+                throw excludedParent(fk, options);
             }
             followed.add(fk);
         }
         return followed;
     }
 
-    private static SeedException excludedParent(ForeignKey fk) {
+    private static SeedException excludedParent(ForeignKey fk, ExportOptions options) {
         String columns = fk.childColumns().stream().map(c -> new ColumnRef(fk.child(), c).toString())
                 .collect(Collectors.joining(", "));
         String way = fk.nullable()
@@ -155,8 +167,8 @@ final class ExportScope {
                 : "Its columns are NOT NULL, so every exported row of " + fk.child() + " would be an orphan. Export "
                         + fk.parent() + " too, or exclude " + fk.child() + " as well.";
         return new SeedException(SeedException.Code.CONFIGURATION, "Table " + fk.child() + " is exported, but its "
-                + "foreign key " + fk + " references " + fk.parent() + ", which is not exported (excludeTables or "
-                + "includeTables). " + way);
+                + "foreign key " + fk + " references " + fk.parent() + ", which is not exported ("
+                + notExported(options) + "). " + way);
     }
 
     private static void requireKnownTables(Schema schema, ExportOptions options) {
@@ -166,39 +178,47 @@ final class ExportScope {
                 options.masks().keySet().stream().map(ColumnRef::table))
                 .flatMap(s -> s).sorted().filter(name -> schema.table(name).isEmpty()).findFirst()
                 .ifPresent(name -> {
-                    throw unknownTable(schema, name);
+                    throw unknownTable(schema, name, options);
                 });
     }
 
-    private static SeedException unknownTable(Schema schema, TableName name) {
+    private static SeedException unknownTable(Schema schema, TableName name, ExportOptions options) {
         List<String> similar = schema.tables().stream().map(Table::name)
                 .filter(t -> t.name().equalsIgnoreCase(name.name())).map(TableName::toString).toList();
         return new SeedException(SeedException.Code.CONFIGURATION, "The export options name table " + name
                 + ", which is not among the " + schema.tables().size() + " tables read from schemas "
                 + schema.schemaNames() + (similar.isEmpty() ? "" : "; tables with a similar name: "
                         + String.join(", ", similar)) + ". Correct the name (bare names are folded to lower case; "
-                + "double-quote names with capitals), or read its schema with includeSchemas.");
+                + "double-quote names with capitals), or read its schema with " + options.name(ExportOption.SCHEMAS)
+                + ".");
     }
 
     private static void requireExported(ExportOptions options, Set<TableName> included) {
         new TreeSet<>(options.includedTables()).stream().filter(options.excludedTables()::contains).findFirst()
                 .ifPresent(t -> {
                     throw new SeedException(SeedException.Code.CONFIGURATION, "Table " + t + " is both in "
-                            + "includeTables and in excludeTables; keep it in one of them.");
+                            + options.name(ExportOption.INCLUDE_TABLES) + " and in "
+                            + options.name(ExportOption.EXCLUDE_TABLES) + "; keep it in one of them.");
                 });
-        requireExported("rowsPerTable", options.limits().keySet(), included);
-        requireExported("where", options.filters().keySet(), included);
-        requireExported("mask", options.masks().keySet().stream().map(ColumnRef::table).toList(), included);
-        requireExported("excludeColumns", options.excludedColumns().stream().map(ColumnRef::table).toList(),
-                included);
+        requireExported(ExportOption.TABLE_ROWS, options.limits().keySet(), included, options);
+        requireExported(ExportOption.WHERE, options.filters().keySet(), included, options);
+        requireExported(ExportOption.MASK, options.masks().keySet().stream().map(ColumnRef::table).toList(),
+                included, options);
+        requireExported(ExportOption.EXCLUDE_COLUMNS, options.excludedColumns().stream().map(ColumnRef::table)
+                .toList(), included, options);
     }
 
-    private static void requireExported(String option, Collection<TableName> named,
-            Set<TableName> included) {
+    private static void requireExported(ExportOption option, Collection<TableName> named,
+            Set<TableName> included, ExportOptions options) {
         new TreeSet<>(named).stream().filter(t -> !included.contains(t)).findFirst().ifPresent(t -> {
-            throw new SeedException(SeedException.Code.CONFIGURATION, "Option " + option + " names table " + t
-                    + ", which is not exported (excludeTables or includeTables); drop the option, or export the "
-                    + "table.");
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Option " + options.name(option) + " names "
+                    + "table " + t + ", which is not exported (" + notExported(options) + "); drop the option, or "
+                    + "export the table.");
         });
+    }
+
+    /** The options that leave tables out, as messages name them. */
+    private static String notExported(ExportOptions options) {
+        return options.name(ExportOption.EXCLUDE_TABLES) + " or " + options.name(ExportOption.INCLUDE_TABLES);
     }
 }

@@ -1,6 +1,5 @@
 package dev.seedkit.core.exporter;
 
-import dev.seedkit.core.SeedException;
 import java.util.Objects;
 
 /**
@@ -32,26 +31,26 @@ public final class Masking {
         "ji", "lo", "mi", "nu", "ro"};
 
     /** {@code user-<16 hex digits>@example.com}. */
-    public static final Masking EMAIL = new Masking("EMAIL", true,
+    public static final Masking EMAIL = new Masking(ExportOption.MASKING_EMAIL, true,
             "'user-' || pg_catalog.left(" + HASH + ", 16) || '@example.com'");
 
     /** Two capitalised pseudo-words of five syllables each from the hash, e.g. {@code Kolimunopi Rusotuvizo}. */
-    public static final Masking NAME = new Masking("NAME", true,
+    public static final Masking NAME = new Masking(ExportOption.MASKING_NAME, true,
             "pg_catalog.initcap(" + syllables(1) + " || ' ' || " + syllables(6) + ")");
 
     /** {@code masked-<16 hex digits>}. */
-    public static final Masking TEXT = new Masking("TEXT", true,
+    public static final Masking TEXT = new Masking(ExportOption.MASKING_TEXT, true,
             "'masked-' || pg_catalog.left(" + HASH + ", 16)");
 
     /** NULL in every row; for nullable columns only. */
-    public static final Masking NULL = new Masking("NULL", false, "NULL");
+    public static final Masking NULL = new Masking(ExportOption.MASKING_NULL, false, "NULL");
 
-    private final String name;
+    private final ExportOption kind;
     private final boolean textOnly;
     private final String expression;
 
-    private Masking(String name, boolean textOnly, String expression) {
-        this.name = name;
+    private Masking(ExportOption kind, boolean textOnly, String expression) {
+        this.kind = kind;
         this.textOnly = textOnly;
         this.expression = expression;
     }
@@ -59,15 +58,23 @@ public final class Masking {
     /**
      * A masking by any SQL expression, in which {@code {column}} stands for the column's value, e.g.
      * {@code "pg_catalog.left({column}, 1) || '.'"} or {@code "'+1 555 0100'"}. It runs in the export's read-only
-     * transaction. Whether it keeps unique keys unique, and fits the column's type, is up to the expression.
+     * transaction. Whether it keeps unique keys unique, and fits the column's type, is up to the expression; an
+     * expression that gives every row the same value cannot mask a column of a unique key, and the export refuses
+     * it. An empty expression is refused when the masking is given to {@link SnapshotExporter.Builder#mask}.
      */
     public static Masking sql(String expression) {
         Objects.requireNonNull(expression, "expression");
-        if (expression.isBlank()) {
-            throw new SeedException(SeedException.Code.CONFIGURATION, "Masking.sql was given an empty expression; "
-                    + "give an SQL expression such as \"'user-' || md5({column}) || '@example.com'\".");
-        }
-        return new Masking("sql(" + expression + ")", false, expression);
+        return new Masking(ExportOption.MASKING_SQL, false, expression);
+    }
+
+    /** Whether this is an SQL masking whose expression is empty. */
+    boolean blank() {
+        return expression.isBlank();
+    }
+
+    /** Whether this is an SQL masking ({@link #sql(String)}). */
+    boolean isSql() {
+        return kind == ExportOption.MASKING_SQL;
     }
 
     /** Whether the masking only makes sense for text-like columns. */
@@ -95,9 +102,15 @@ public final class Masking {
         return text;
     }
 
-    /** {@code EMAIL}, {@code NAME}, {@code TEXT}, {@code NULL} or {@code sql(<expression>)}. */
+    /** How {@code names} write this masking, e.g. {@code Masking.TEXT} or {@code sql:upper({column})}. */
+    String describe(ExportOption.Names names) {
+        String name = names.of(kind);
+        return isSql() ? name.replace(ExportOption.EXPRESSION, expression) : name;
+    }
+
+    /** {@code Masking.EMAIL}, ... or {@code Masking.sql(<expression>)}. */
     @Override
     public String toString() {
-        return name;
+        return describe(ExportOption.Names.JAVA_API);
     }
 }

@@ -72,7 +72,15 @@ public final class SnapshotExporter {
 
     /** A builder with the defaults: 100 rows per table, every table of every user schema, nothing masked. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(ExportOption.Names.JAVA_API);
+    }
+
+    /**
+     * A builder whose error messages, from the builder and from the export, name options with {@code names}
+     * instead of the Java API's method names: for a front end with words of its own, such as a command line.
+     */
+    public static Builder builder(ExportOption.Names names) {
+        return new Builder(Objects.requireNonNull(names, "names"));
     }
 
     /**
@@ -95,6 +103,7 @@ public final class SnapshotExporter {
      * as written ({@code sales."Order Items"}). Names are checked against the database when an export starts.
      */
     public static final class Builder {
+        private final ExportOption.Names names;
         private int defaultLimit = DEFAULT_ROWS_PER_TABLE;
         private final Map<TableName, Integer> limits = new LinkedHashMap<>();
         private final Map<TableName, String> filters = new LinkedHashMap<>();
@@ -108,18 +117,29 @@ public final class SnapshotExporter {
         private String fixtureVersion = DEFAULT_FIXTURE_VERSION;
         private Clock clock = Clock.systemUTC();
 
-        private Builder() {
+        private Builder(ExportOption.Names names) {
+            this.names = names;
         }
 
         /** How many rows each table contributes by itself (parents pulled in come on top); default 100. */
         public Builder rowsPerTable(int rows) {
-            this.defaultLimit = positive(rows, "rowsPerTable");
+            if (rows < 1) {
+                throw new SeedException(SeedException.Code.CONFIGURATION, names.of(ExportOption.ROWS_PER_TABLE)
+                        + " is " + rows + "; give at least 1 row per table.");
+            }
+            this.defaultLimit = rows;
             return this;
         }
 
         /** The number of rows {@code table} contributes by itself, instead of the default. */
         public Builder rowsPerTable(String table, int rows) {
-            limits.put(table(table, "rowsPerTable"), positive(rows, "rowsPerTable(\"" + table + "\")"));
+            TableName name = table(table, ExportOption.TABLE_ROWS);
+            if (rows < 1) {
+                throw new SeedException(SeedException.Code.CONFIGURATION, names.of(ExportOption.TABLE_ROWS)
+                        + " gives " + name + " " + rows + " rows; give at least 1, or leave the table out with "
+                        + names.of(ExportOption.EXCLUDE_TABLES) + ".");
+            }
+            limits.put(name, rows);
             return this;
         }
 
@@ -131,7 +151,7 @@ public final class SnapshotExporter {
          */
         public Builder where(String table, String condition) {
             Objects.requireNonNull(condition, "condition");
-            filters.put(table(table, "where"), condition);
+            filters.put(table(table, ExportOption.WHERE), condition);
             return this;
         }
 
@@ -144,7 +164,7 @@ public final class SnapshotExporter {
         /** Exports only these tables (of the schemas read); by default all of them. */
         public Builder includeTables(String... tables) {
             for (String table : tables) {
-                includedTables.add(table(table, "includeTables"));
+                includedTables.add(table(table, ExportOption.INCLUDE_TABLES));
             }
             return this;
         }
@@ -155,7 +175,7 @@ public final class SnapshotExporter {
          */
         public Builder excludeTables(String... tables) {
             for (String table : tables) {
-                excludedTables.add(table(table, "excludeTables"));
+                excludedTables.add(table(table, ExportOption.EXCLUDE_TABLES));
             }
             return this;
         }
@@ -167,7 +187,7 @@ public final class SnapshotExporter {
          */
         public Builder excludeColumns(String... columns) {
             for (String column : columns) {
-                excludedColumns.add(ColumnRef.parse(column, "excludeColumns"));
+                excludedColumns.add(ColumnRef.parse(column, names.of(ExportOption.EXCLUDE_COLUMNS)));
             }
             return this;
         }
@@ -183,9 +203,19 @@ public final class SnapshotExporter {
             return this;
         }
 
-        /** Replaces the values of {@code column} with {@code masking}'s pseudonyms; see {@link Masking}. */
+        /**
+         * Replaces the values of {@code column} with {@code masking}'s pseudonyms; see {@link Masking}.
+         *
+         * @throws SeedException {@link SeedException.Code#CONFIGURATION} for an SQL masking with an empty expression
+         */
         public Builder mask(String column, Masking masking) {
-            masks.put(ColumnRef.parse(column, "mask"), Objects.requireNonNull(masking, "masking"));
+            ColumnRef ref = ColumnRef.parse(column, names.of(ExportOption.MASK));
+            if (Objects.requireNonNull(masking, "masking").blank()) {
+                throw new SeedException(SeedException.Code.CONFIGURATION, "Column " + ref + " is masked with "
+                        + masking.describe(names) + ", an empty SQL expression; give one such as "
+                        + "'user-' || md5({column}) || '@example.com'.");
+            }
+            masks.put(ref, masking);
             return this;
         }
 
@@ -202,8 +232,9 @@ public final class SnapshotExporter {
         /** The label the manifest records for this data set, e.g. {@code 2024-05-demo-3}. */
         public Builder fixtureVersion(String version) {
             if (Objects.requireNonNull(version, "version").isBlank()) {
-                throw new SeedException(SeedException.Code.CONFIGURATION, "fixtureVersion is blank; give a label "
-                        + "such as 2024-05-demo-3, or leave it out for '" + DEFAULT_FIXTURE_VERSION + "'.");
+                throw new SeedException(SeedException.Code.CONFIGURATION, names.of(ExportOption.FIXTURE_VERSION)
+                        + " is blank; give a label such as 2024-05-demo-3, or leave it out for '"
+                        + DEFAULT_FIXTURE_VERSION + "'.");
             }
             this.fixtureVersion = version;
             return this;
@@ -218,20 +249,14 @@ public final class SnapshotExporter {
         /** An exporter with these options; later changes to this builder do not affect it. */
         public SnapshotExporter build() {
             return new SnapshotExporter(new ExportOptions(defaultLimit, limits, filters, schemas, includedTables,
-                    excludedTables, excludedColumns, virtualForeignKeys, masks, maskingSecret, fixtureVersion, clock));
+                    excludedTables, excludedColumns, virtualForeignKeys, masks, maskingSecret, fixtureVersion, clock,
+                    names));
         }
 
-        private static TableName table(String text, String what) {
+        private TableName table(String text, ExportOption option) {
+            String what = names.of(option);
             List<String> parts = QualifiedName.parse(Objects.requireNonNull(text, what), 2, what);
             return TableName.of(parts.get(0), parts.get(1));
-        }
-
-        private static int positive(int rows, String what) {
-            if (rows < 1) {
-                throw new SeedException(SeedException.Code.CONFIGURATION, what + " is " + rows + "; give at least "
-                        + "1 row, or leave the table out with excludeTables.");
-            }
-            return rows;
         }
     }
 }

@@ -62,7 +62,7 @@ final class SnapshotWriting {
         try (TableFileWriter writer = TableFileWriter.create(directory, table.name().schema(), table.name().name(),
                 table.manifestColumns(), table.keyColumns())) {
             long copied = queries.copyOut(SubsetSql.copyOut(table, rows.all()), writer.copyOutSink(),
-                    copyPurpose(table));
+                    copyPurpose(table, scope.name(ExportOption.MASKING_SQL)));
             SnapshotManifest.Table entry = writer.finish();
             if (copied != rows.size()) {
                 throw new SeedException(SeedException.Code.DATABASE, "COPY wrote " + copied + " rows of "
@@ -74,8 +74,8 @@ final class SnapshotWriting {
         }
     }
 
-    private static Purpose copyPurpose(TableScope table) {
+    private static Purpose copyPurpose(TableScope table, String sqlMasking) {
         return new Purpose("writing the rows of " + table.name(), SeedException.Code.DATABASE,
-                "If the message is about an expression, check the Masking.sql expressions of its columns.");
+                "If the message is about an expression, check the " + sqlMasking + " maskings of its columns.");
     }
 }

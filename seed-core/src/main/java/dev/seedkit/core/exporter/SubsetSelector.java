@@ -152,12 +152,12 @@ final class SubsetSelector {
         }
     }
 
-    private static Purpose firstRowsPurpose(TableScope table) {
+    private Purpose firstRowsPurpose(TableScope table) {
         if (table.filter().isPresent()) {
             return new Purpose("choosing the first rows of " + table.name() + " with the filter \""
-                    + table.filter().get() + "\"", SeedException.Code.CONFIGURATION, "Correct the filter given with "
-                    + "where(\"" + table.name() + "\", ...)." + (table.outgoing().stream().anyMatch(ForeignKey::virtual)
-                            ? " " + VIRTUAL_TYPES : ""));
+                    + table.filter().get() + "\"", SeedException.Code.CONFIGURATION, "Correct the filter of "
+                    + table.name() + " (" + scope.name(ExportOption.WHERE) + ")."
+                    + (table.outgoing().stream().anyMatch(ForeignKey::virtual) ? " " + VIRTUAL_TYPES : ""));
         }
         return new Purpose("choosing the first rows of " + table.name(), SeedException.Code.DATABASE,
                 table.outgoing().stream().anyMatch(ForeignKey::virtual) ? VIRTUAL_TYPES

@@ -105,6 +105,24 @@ final class SubsetSql {
     }
 
     /**
+     * How many groups of {@code rows} share one value of {@code keyColumns} as the file would store them (masked),
+     * and how many rows those groups hold; rows with a NULL in the key never clash, as in a unique key.
+     */
+    static String sharedKeyValues(TableScope table, List<String> keyColumns, Collection<RowId> rows) {
+        List<String> names = new ArrayList<>();
+        List<String> selected = new ArrayList<>();
+        for (int i = 0; i < keyColumns.size(); i++) {
+            names.add("k" + i);
+            selected.add(table.selectExpression(keyColumns.get(i)) + " AS k" + i);
+        }
+        return "SELECT count(*), COALESCE(sum(n), 0) FROM (SELECT count(*) AS n FROM (SELECT "
+                + String.join(", ", selected) + " FROM " + table.from("") + " WHERE "
+                + rowsIn(table.name().qualified() + ".", table, rows) + ") s WHERE "
+                + names.stream().map(n -> n + " IS NOT NULL").collect(Collectors.joining(" AND ")) + " GROUP BY "
+                + String.join(", ", names) + " HAVING count(*) > 1) d";
+    }
+
+    /**
      * A condition that holds for exactly {@code rows}: {@code ctid = ANY (...)}, which PostgreSQL answers with a TID
      * scan; for a partitioned table one such test per partition, since ctids repeat across partitions.
      */

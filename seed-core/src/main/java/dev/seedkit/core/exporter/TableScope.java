@@ -66,11 +66,19 @@ final class TableScope {
 
     /** The SELECT list of the file's rows, masked columns replaced by their masking's expression. */
     List<String> selectList() {
-        return storedColumns.stream().map(c -> {
-            String column = qualified(c.name());
-            Masking masking = masks.get(c.name());
-            return masking == null ? column : "(" + masking.expression(column) + ") AS " + Identifiers.quote(c.name());
-        }).toList();
+        return storedColumns.stream().map(c -> masks.containsKey(c.name())
+                ? selectExpression(c.name()) + " AS " + Identifiers.quote(c.name()) : qualified(c.name())).toList();
+    }
+
+    /** What the file stores for {@code column}: the column, or its masking's expression in parentheses. */
+    String selectExpression(String column) {
+        Masking masking = masks.get(column);
+        return masking == null ? qualified(column) : "(" + masking.expression(qualified(column)) + ")";
+    }
+
+    /** The maskings of the table's columns, by column name. */
+    Map<String, Masking> masks() {
+        return masks;
     }
 
     /** The primary key, else a unique key of NOT NULL stored columns, else empty (the order is by all columns). */

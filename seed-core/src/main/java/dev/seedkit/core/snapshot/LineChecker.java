@@ -45,6 +45,21 @@ final class LineChecker {
         checkCharacters(line, length, 1);
     }
 
+    /**
+     * The error for a line longer than {@code limit} bytes, found in field {@code field} (zero-based). Not a
+     * damaged file, so no advice to restore it: the JVM needs more memory, or a higher limit.
+     */
+    SeedException tooLong(long lineNumber, int field, int limit) {
+        String why = System.getProperty(LineInput.MAX_LINE_BYTES_PROPERTY) != null
+                ? "as the system property " + LineInput.MAX_LINE_BYTES_PROPERTY + " sets it"
+                : "a sixteenth of its maximum heap of " + Runtime.getRuntime().maxMemory() / (1024 * 1024)
+                        + " MiB, unless the system property " + LineInput.MAX_LINE_BYTES_PROPERTY + " sets it";
+        return new SeedException(SeedException.Code.SNAPSHOT_FORMAT, at(lineNumber, field) + "the line is longer "
+                + "than " + limit + " bytes, the longest line a snapshot file may have in this JVM (" + why + "). "
+                + "Give the JVM more memory (-Xmx; for the command line SEEDKIT_JAVA_OPTS=-Xmx2g), or set -D"
+                + LineInput.MAX_LINE_BYTES_PROPERTY + "=BYTES.");
+    }
+
     private void checkCharacters(byte[] line, int length, long lineNumber) {
         if (length > 0 && line[length - 1] == '\r') {
             throw failure.apply(at(lineNumber, count(line, length, (byte) '\t')) + rawControl((byte) '\r', true));

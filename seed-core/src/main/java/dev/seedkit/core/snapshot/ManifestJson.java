@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The JSON form of {@link SnapshotManifest}, built and read as a Jackson tree so that the key order is fixed by
@@ -88,9 +89,12 @@ final class ManifestJson {
     private static JsonNode parse(InputStream in, String where) {
         try {
             JsonNode root = MAPPER.readTree(in);
-            if (root == null || !root.isObject()) {
+            if (root == null || root.isMissingNode()) {
+                throw SnapshotErrors.format(where + ": the file is empty; expected a JSON object.");
+            }
+            if (!root.isObject()) {
                 throw SnapshotErrors.format(where + ": expected a JSON object, found "
-                        + (root == null ? "an empty file" : root.getNodeType().toString().toLowerCase()) + ".");
+                        + root.getNodeType().toString().toLowerCase(Locale.ROOT) + ".");
             }
             return root;
         } catch (JsonProcessingException e) {

@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Streams one table file of a snapshot, checking it against the format and its manifest entry as it goes: the
  * header must list the manifest's columns, every line must be valid (field count, escapes, UTF-8), and at the end
- * the row count and SHA-256 must be the pinned ones. Only the current line is held in memory.
+ * the row count and SHA-256 must be the pinned ones. Only the current line is held in memory, and a line longer
+ * than the limit (see {@code LineInput}) is an error naming it, not an {@code OutOfMemoryError}.
  *
  * <p>Read it either as values with {@link #nextRow()}, or as raw COPY text with {@link #dataStream()}, which hands
  * the data rows (not the header) straight to PgJDBC:
@@ -40,16 +41,21 @@ public final class TableFileReader implements AutoCloseable {
     private boolean finished;
     private boolean streamed;
 
-    private TableFileReader(InputStream in, String where, Table table) {
+    private TableFileReader(InputStream in, String where, Table table, int maxLineBytes) {
         this.table = table;
         this.where = where;
-        this.input = new LineInput(in, where);
         this.checker = new LineChecker(where, table.columnNames(), SnapshotErrors::format);
+        this.input = new LineInput(in, where, maxLineBytes, checker::tooLong);
     }
 
     /** Opens a table file and checks its header; {@code where} names the file in errors. */
     static TableFileReader open(InputStream in, String where, Table table) {
-        TableFileReader reader = new TableFileReader(in, where, table);
+        return open(in, where, table, LineInput.maxLineBytes());
+    }
+
+    /** Like {@link #open(InputStream, String, Table)}, with lines of at most {@code maxLineBytes} bytes. */
+    static TableFileReader open(InputStream in, String where, Table table, int maxLineBytes) {
+        TableFileReader reader = new TableFileReader(in, where, table, maxLineBytes);
         try {
             reader.readHeader();
             return reader;
@@ -191,7 +197,10 @@ public final class TableFileReader implements AutoCloseable {
     /** What a data stream makes of each line it hands out. */
     private enum LineShape { WHOLE, NUMBERED_FIELDS }
 
-    /** Hands out checked lines, each followed by its newline, filling the caller's buffer with several rows. */
+    /**
+     * Hands out checked lines, each followed by its newline, filling the caller's buffer with several rows. Whole
+     * lines are handed out straight from the line buffer, without a copy, so a long line is held once.
+     */
     private final class DataStream extends InputStream {
         private final LineShape shape;
         private final BitSet wanted;
@@ -199,6 +208,7 @@ public final class TableFileReader implements AutoCloseable {
         private final int[] fieldStarts;
         private final int[] fieldEnds;
         private byte[] pending = new byte[1024];
+        private byte[] source = pending;
         private int pendingLength;
         private int position;
 
@@ -225,7 +235,7 @@ public final class TableFileReader implements AutoCloseable {
                     break;
                 }
                 int n = Math.min(length - copied, pendingLength - position);
-                System.arraycopy(pending, position, buffer, offset + copied, n);
+                System.arraycopy(source, position, buffer, offset + copied, n);
                 position += n;
                 copied += n;
             }
@@ -241,11 +251,13 @@ public final class TableFileReader implements AutoCloseable {
             position = 0;
             pendingLength = 0;
             if (shape == LineShape.WHOLE) {
-                append(input.line(), 0, input.length());
+                source = input.terminatedLine();
+                pendingLength = input.length() + 1;
             } else {
                 appendNumberedFields();
+                append(NEWLINE, 0, 1);
+                source = pending;
             }
-            append(NEWLINE, 0, 1);
             return true;
         }
 

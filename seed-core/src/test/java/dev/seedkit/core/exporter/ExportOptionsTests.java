@@ -136,7 +136,13 @@ class ExportOptionsTests {
     @Test
     void malformedOptionsFailWhenGiven() {
         assertThatThrownBy(() -> SnapshotExporter.builder().rowsPerTable(0)).isInstanceOf(SeedException.class)
-                .hasMessage("rowsPerTable is 0; give at least 1 row, or leave the table out with excludeTables.");
+                .hasMessage("rowsPerTable is 0; give at least 1 row per table.");
+        assertThatThrownBy(() -> SnapshotExporter.builder().rowsPerTable("public.users", -1))
+                .hasMessage("rowsPerTable gives public.users -1 rows; give at least 1, or leave the table out with "
+                        + "excludeTables.");
+        assertThatThrownBy(() -> SnapshotExporter.builder().mask("public.users.email", Masking.sql(" ")))
+                .hasMessage("Column public.users.email is masked with Masking.sql( ), an empty SQL expression; give "
+                        + "one such as 'user-' || md5({column}) || '@example.com'.");
         assertThatThrownBy(() -> SnapshotExporter.builder().rowsPerTable("users", 3))
                 .hasMessage("rowsPerTable 'users' is not a name of the form schema.table, e.g. public.users or "
                         + "sales.\"Order Items\": found 1 part(s). Bare names are folded to lower case; quote names "
@@ -154,7 +160,7 @@ class ExportOptionsTests {
         assertThat(e.code()).isEqualTo(Code.CONFIGURATION);
         assertThat(e.getMessage()).startsWith("The export failed while choosing the first rows of badfilter.orders "
                 + "with the filter \"no_such_column = 1\": ERROR: column \"no_such_column\" does not exist")
-                .contains("Correct the filter given with where(\"badfilter.orders\", ...).");
+                .contains(". Correct the filter of badfilter.orders (where). (SQL: ");
     }
 
     @Test

@@ -65,14 +65,14 @@ class MaskingTests {
         ExportFixture.create(db, "keys", PEOPLE + "; create table {s}.subscriptions (id int primary key,"
                 + " email text references {s}.users (email))");
         assertThat(failure(db, "keys", "keys.users.id", Masking.TEXT)).hasMessage("Column keys.users.id cannot be "
-                + "masked with TEXT: it is part of the primary key users_pkey [id], and masked keys would no longer "
+                + "masked with Masking.TEXT: it is part of the primary key users_pkey [id], and masked keys would no longer "
                 + "match the rows that reference them. Mask only columns outside keys.");
         assertThat(failure(db, "keys", "keys.orders.user_id", Masking.sql("0"))).hasMessage("Column "
-                + "keys.orders.user_id cannot be masked with sql(0): it belongs to foreign key orders_user_id_fkey: "
+                + "keys.orders.user_id cannot be masked with Masking.sql(0): it belongs to foreign key orders_user_id_fkey: "
                 + "keys.orders(user_id) -> keys.users(id), and masked values would no longer match their parent rows."
                 + " Mask only columns outside foreign keys.");
         assertThat(failure(db, "keys", "keys.users.email", Masking.EMAIL)).hasMessage("Column keys.users.email "
-                + "cannot be masked with EMAIL: it belongs to foreign key subscriptions_email_fkey: "
+                + "cannot be masked with Masking.EMAIL: it belongs to foreign key subscriptions_email_fkey: "
                 + "keys.subscriptions(email) -> keys.users(email), and masked values would no longer match their "
                 + "parent rows. Mask only columns outside foreign keys.");
     }
@@ -81,10 +81,39 @@ class MaskingTests {
     void maskingsThatDoNotFitTheColumnAreRefused(TestDatabase db) throws Exception {
         ExportFixture.create(db, "fit", PEOPLE);
         assertThat(failure(db, "fit", "fit.users.score", Masking.NAME)).hasMessage("Column fit.users.score cannot be "
-                + "masked with NAME: it applies to text-like columns, and the column's type is integer. Use "
-                + "Masking.sql(...) with an expression of that type, or Masking.NULL.");
+                + "masked with Masking.NAME: it applies to text-like columns, and the column's type is integer. Mask "
+                + "it with Masking.sql(EXPRESSION) (an expression of that type) or Masking.NULL instead.");
         assertThat(failure(db, "fit", "fit.users.email", Masking.NULL)).hasMessage("Column fit.users.email cannot be "
-                + "masked with NULL: the column is NOT NULL. Use Masking.TEXT or Masking.sql(...) instead.");
+                + "masked with Masking.NULL: the column is NOT NULL. Mask it with Masking.TEXT or "
+                + "Masking.sql(EXPRESSION) instead.");
+    }
+
+    @Test
+    void aMaskingThatGivesRowsOneValueOfAUniqueKeyIsRefusedBeforeAnythingIsWritten(TestDatabase db) throws Exception {
+        ExportFixture.create(db, "constant", PEOPLE).data(DATA);
+        Path target = dir.resolve("constant");
+
+        SeedException e = failure(db, "constant", "constant.users.email", Masking.sql("'x@example.com'"));
+
+        assertThat(e.code()).isEqualTo(Code.CONFIGURATION);
+        assertThat(e).hasMessage("Masking constant.users.email with Masking.sql('x@example.com') makes 30 of the 30 "
+                + "exported rows of constant.users share their value of unique key users_email_key [email], so the "
+                + "snapshot could never be imported; nothing was written. Change the masking (mask) to one that "
+                + "keeps values distinct: Masking.EMAIL, Masking.NAME or Masking.TEXT (pseudonyms keyed with the "
+                + "masking secret), or Masking.sql(EXPRESSION) with an expression of {column} that differs per row.");
+        assertThat(target).doesNotExist();
+        try (var entries = Files.list(dir)) {
+            assertThat(entries.toList()).as("no staging directory left behind").isEmpty();
+        }
+    }
+
+    @Test
+    void anSqlMaskingThatKeepsAUniqueKeyUniqueIsAccepted(TestDatabase db) throws Exception {
+        ExportFixture f = ExportFixture.create(db, "distinct", PEOPLE).data(DATA);
+
+        f.export(f.builder().mask(f.table("users") + ".email", Masking.sql("'u' || {column}")), dir);
+
+        assertThat(f.loaded("users", "email")).hasSize(30).doesNotHaveDuplicates().allMatch(v -> v.startsWith("u"));
     }
 
     @Test
@@ -93,7 +122,7 @@ class MaskingTests {
         SeedException e = failure(db, "badmask", "badmask.users.phone", Masking.sql("({column})::int::text"));
         assertThat(e.code()).isEqualTo(Code.DATABASE);
         assertThat(e.getMessage()).startsWith("The export failed while writing the rows of badmask.users: ERROR: "
-                + "invalid input syntax for type integer").contains("check the Masking.sql expressions");
+                + "invalid input syntax for type integer").contains("If the message is about an expression, check the Masking.sql(EXPRESSION) maskings of its columns.");
     }
 
     private static SnapshotExporter.Builder masking(ExportFixture f, String secret) {

@@ -60,6 +60,13 @@ class SnapshotValidationTests {
     }
 
     @Test
+    void refusesAnEmptyManifestSayingItIsEmpty() throws IOException {
+        snapshot.overwrite("manifest.json", new byte[0]);
+        assertFailure(this::open, Code.SNAPSHOT_FORMAT, dir + "/manifest.json: the file is empty; expected a JSON "
+                + "object." + REPAIR);
+    }
+
+    @Test
     void namesTheJsonPathOfAMistypedField() throws IOException {
         snapshot.edit("manifest.json", "\"rowCount\": 3", "\"rowCount\": \"3\"");
         assertFailure(this::open, Code.SNAPSHOT_FORMAT, dir + "/manifest.json: tables[0].rowCount must be a whole "
