@@ -168,7 +168,7 @@ class SnapshotImporterTests {
                         .importInto(c, snapshot))
                         .isInstanceOf(SeedException.class)
                         .hasMessageContaining("orders_customer_id_fkey")
-                        .hasMessageContaining(triggersOffAllowed ? "customer_id=999" : "(customer_id)=(999)");
+                        .hasMessageContaining("(customer_id)=(999)");
             }
             assertThat(contentHash(c, "shop")).isEqualTo(before);
         }
@@ -341,7 +341,7 @@ class SnapshotImporterTests {
                     .satisfies(e -> assertThat(((SeedException) e).code())
                             .isEqualTo(SeedException.Code.DATA_INTEGRITY))
                     .hasMessageContaining("orders_customer_id_fkey")
-                    .hasMessageContaining(triggersOffAllowed ? "customer_id=999" : "(customer_id)=(999)");
+                    .hasMessageContaining("(customer_id)=(999)");
             assertThat(queryValue(c, "select count(*) from shop.customers")).isEqualTo("0");
         }
     }
