@@ -27,7 +27,11 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** One import, start to commit (or rollback): the steps {@link SnapshotImporter} promises, in order. */
+/**
+ * One import, start to commit (or rollback): the steps {@link SnapshotImporter} promises, in order. Everything that
+ * can fail runs before the sequences move, since {@code setval} is not undone by a rollback; then only the commit
+ * is left.
+ */
 final class ImportRun {
 
     private static final Logger log = LoggerFactory.getLogger(SnapshotImporter.class);
@@ -84,6 +88,7 @@ final class ImportRun {
         ImportReport report = new ImportReport(id, manifest.fixtureVersion(), options.mode(), false,
                 loaded.triggersOff(), loaded.reports(), elapsedSince(started));
         AppliedSnapshots.record(statements, report, names);
+        SequenceReset.resetAfterLoad(statements, loaded.loads());
         log.info("Imported snapshot {}: {} rows inserted, {} skipped, {} updated in {} ms", manifest.fixtureVersion(),
                 report.inserted(), report.skipped(), report.updated(), report.elapsed().toMillis());
         return report;
@@ -95,7 +100,6 @@ final class ImportRun {
         LoadPlan plan = triggersOff ? LoadPlan.builder(schema).allowReplicaRole(true).build() : LoadPlan.of(schema);
         List<TableLoad> loads = tableLoads(plan, schema, selection, triggersOff);
         List<ImportReport.TableReport> reports = load(plan, schema, selection, loads, triggersOff);
-        SequenceReset.resetAfterLoad(statements, loads);
         if (triggersOff) {
             requireNoOrphans(schema, reports, loads);
         }

@@ -53,6 +53,9 @@ final class ImportSql {
 
     static final String TRIGGERS_STAY_ON = "ROLLBACK TO SAVEPOINT seedkit_replica; RELEASE SAVEPOINT seedkit_replica";
 
+    /** Checks now what was deferred to the commit, so that nothing can fail after the sequences moved. */
+    static final String CHECK_DEFERRED = "SET CONSTRAINTS ALL IMMEDIATE";
+
     static String deferConstraints(List<String> quotedNames) {
         return "SET CONSTRAINTS " + String.join(", ", quotedNames) + " DEFERRED";
     }

@@ -16,7 +16,9 @@ import java.util.stream.Collectors;
 /**
  * Moves every sequence that feeds a loaded column (serial, identity, or a sequence shared through a
  * {@code nextval(...)} default) past the largest value present, so that code under test can insert new rows without
- * key collisions. Sequences only ever move forward.
+ * key collisions. Sequences only ever move forward. {@code setval} is not undone by a rollback, so this is the
+ * import's last step: it first has the database check what it deferred to the commit, and runs only once nothing
+ * else can fail.
  */
 final class SequenceReset {
 
@@ -25,15 +27,14 @@ final class SequenceReset {
     private SequenceReset() {
     }
 
-    /** Moves the sequences in one round trip; returns how many moved. */
+    /** Checks the deferred constraints, then moves the sequences, in one round trip; returns how many moved. */
     static int resetAfterLoad(ImportStatements statements, List<TableLoad> loaded) {
         int[] moved = new int[1];
         Optional<String> reset = resetSql(loaded.stream().map(TableLoad::table).toList());
-        if (reset.isPresent()) {
-            statements.query(reset.get(), new Purpose(Kind.SEQUENCES, "moving the sequences of the loaded tables "
-                    + "past their largest keys", loaded, "USAGE and UPDATE on the sequences of the loaded tables"),
-                    rs -> moved[0] = rs.getInt(1));
-        }
+        statements.query(ImportSql.CHECK_DEFERRED + reset.map(sql -> "; " + sql).orElse(""),
+                new Purpose(Kind.SEQUENCES, "checking the deferred constraints, then moving the sequences of the "
+                        + "loaded tables past their largest keys", loaded, "USAGE and UPDATE on the sequences of "
+                        + "the loaded tables"), rs -> moved[0] = rs.getInt(1));
         return moved[0];
     }
 

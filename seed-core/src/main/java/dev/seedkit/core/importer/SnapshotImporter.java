@@ -23,7 +23,7 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>What it guarantees: either every row is in and every foreign key resolves, or the database is left exactly as
- * it was and a {@link SeedException} says which
+ * it was (sequences included: they move only once nothing else can fail) and a {@link SeedException} says which
  * table, file line and constraint failed. Each applied snapshot is recorded in {@code seedkit.applied_snapshots},
  * which the importer creates on first use (that needs CREATE on the database, unless schema {@code seedkit}
  * exists); importing it again (same snapshot, tables and mode) is a no-op unless
@@ -61,7 +61,7 @@ public final class SnapshotImporter {
 
     /**
      * Imports {@code snapshot} over {@code connection}, which is left in the auto-commit state it had. If the
-     * import fails, the database is as it was and the {@link SeedException} says what failed,
+     * import fails, the database is as it was (sequences included) and the {@link SeedException} says what failed,
      * where, and what to do; a connection that died on the way does not hide the original error.
      */
     public ImportReport importInto(Connection connection, Snapshot snapshot) {
