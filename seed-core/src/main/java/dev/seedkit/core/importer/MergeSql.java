@@ -27,7 +27,12 @@ final class MergeSql {
         return insert(stage) + " ON CONFLICT DO NOTHING";
     }
 
-    /** UPSERT: inserts new rows, updates present ones that differ; returns one row, {inserted, updated}. */
+    /**
+     * UPSERT: inserts new rows, updates present ones that differ; returns one row, {inserted, updated}. With
+     * NULL-first columns, which the merge leaves for {@link #fill}, "updated" counts every present row that
+     * differs in any column, compared before the merge changes anything (all parts of one statement see the
+     * same snapshot).
+     */
     static String upsert(Stage stage) {
         TableLoad load = stage.load();
         List<String> updatable = load.updatable();
@@ -36,8 +41,16 @@ final class MergeSql {
                         .map(c -> Identifiers.quote(c) + " = EXCLUDED." + Identifiers.quote(c))
                         .collect(Collectors.joining(", "))
                 + " WHERE " + differs(updatable, load.name().qualified() + ".", "EXCLUDED.");
-        return "WITH merged AS (" + insert(stage) + conflict + " RETURNING (xmax = 0) AS inserted)"
-                + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged";
+        String merged = "WITH merged AS (" + insert(stage) + conflict + " RETURNING (xmax = 0) AS inserted)";
+        if (load.nulled().isEmpty()) {
+            return merged + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged";
+        }
+        List<String> compared = load.entry().columnNames().stream().filter(c -> !load.keyColumns().contains(c))
+                .toList();
+        return merged + ", changed AS (SELECT count(*) AS n FROM " + stage.name() + " s JOIN "
+                + load.name().qualified() + " t ON " + match("t.", load.keyColumns(), "s.", load.keyColumns())
+                + " WHERE " + differs(compared, "t.", "s.") + needed(load, " AND ")
+                + ") SELECT count(*) FILTER (WHERE inserted), (SELECT n FROM changed) FROM merged";
     }
 
     /**
