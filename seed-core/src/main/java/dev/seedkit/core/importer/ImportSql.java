@@ -91,11 +91,14 @@ final class ImportSql {
     /**
      * A new temporary table {@code stage}, dropped at commit, with the file's row number and columns, typed like
      * the table; with {@code needed}, also the flag marking the rows a table subset needs, set for every row
-     * ({@code true}) or for none.
+     * ({@code true}) or for none; and where {@link Stage#marksInserted}, the flag for the rows the merge inserts.
      */
     static String createStage(String stage, TableLoad load, Optional<Boolean> needed) {
         List<String> flags = new ArrayList<>();
         needed.ifPresent(all -> flags.add("ADD COLUMN " + Stage.NEEDED + " boolean NOT NULL DEFAULT " + all));
+        if (Stage.marksInserted(load)) {
+            flags.add("ADD COLUMN " + Stage.INSERTED + " boolean NOT NULL DEFAULT false");
+        }
         return "CREATE TEMP TABLE " + stage + " ON COMMIT DROP AS SELECT 0::bigint AS " + Stage.ROW_NUMBER
                 + columnsAfterRowNumber(load.entry().columnNames()) + " FROM " + load.name().qualified()
                 + " WITH NO DATA" + (flags.isEmpty() ? "" : "; ALTER TABLE " + stage + " " + String.join(", ", flags));

@@ -22,9 +22,18 @@ final class MergeSql {
     private MergeSql() {
     }
 
-    /** Inserts the staged rows whose key is not present yet; the update count is the number inserted. */
+    /**
+     * Inserts the staged rows whose key is not present yet; the update count is the number inserted. Where the
+     * stage {@linkplain Stage#marksInserted marks inserted rows}, it marks them, for {@link #fill}.
+     */
     static String insertMissing(Stage stage) {
-        return insert(stage) + " ON CONFLICT DO NOTHING";
+        TableLoad load = stage.load();
+        if (!Stage.marksInserted(load)) {
+            return insert(stage) + " ON CONFLICT DO NOTHING";
+        }
+        return "WITH merged AS (" + insert(stage) + " ON CONFLICT DO NOTHING RETURNING " + list("", load.keyColumns())
+                + ") UPDATE " + stage.name() + " s SET " + Stage.INSERTED + " = true FROM merged m WHERE "
+                + match("s.", load.keyColumns(), "m.", load.keyColumns());
     }
 
     /**
@@ -54,20 +63,17 @@ final class MergeSql {
     }
 
     /**
-     * Second step of NULL-then-UPDATE: sets the NULL-first columns to the staged values. With
-     * {@code onlyWhereNull} (every mode but UPSERT) only rows whose NULL-first columns are all NULL, i.e. the rows
-     * just inserted, change.
+     * Second step of NULL-then-UPDATE: sets the NULL-first columns to the staged values, in UPSERT mode on every
+     * row that differs, otherwise only on the rows the merge inserted.
      */
-    static String fill(Stage stage, boolean onlyWhereNull) {
+    static String fill(Stage stage) {
         TableLoad load = stage.load();
         List<String> nulled = nulledInFileOrder(load);
         String set = nulled.stream().map(c -> Identifiers.quote(c) + " = s." + Identifiers.quote(c))
                 .collect(Collectors.joining(", "));
-        String stillNull = onlyWhereNull ? nulled.stream().map(c -> " AND t." + Identifiers.quote(c) + " IS NULL")
-                .collect(Collectors.joining()) : "";
         return "UPDATE " + load.name().qualified() + " t SET " + set + " FROM " + stage.name() + " s WHERE "
                 + match("t.", load.keyColumns(), "s.", load.keyColumns()) + " AND " + differs(nulled, "t.", "s.")
-                + needed(load, " AND ") + stillNull;
+                + needed(load, " AND ") + (Stage.marksInserted(load) ? " AND s." + Stage.INSERTED : "");
     }
 
     /** The first staged row (to be loaded) with NULL in {@code column}: {row number, key values}. */

@@ -20,6 +20,17 @@ record Stage(String name, TableLoad load, long rows) {
     /** Column marking the rows of a subset's tables that are to be loaded. */
     static final String NEEDED = "seedkit_needed";
 
+    /**
+     * Column marking the rows the merge inserted, in stages whose NULL-first columns are filled afterwards: outside
+     * UPSERT only those rows may be changed, never a row that was there before.
+     */
+    static final String INSERTED = "seedkit_inserted";
+
+    /** Whether the stage of {@code load} gets the {@link #INSERTED} column. */
+    static boolean marksInserted(TableLoad load) {
+        return !load.nulled().isEmpty() && load.mode() != ImportMode.UPSERT;
+    }
+
     static String nameFor(int number) {
         return Identifiers.quote("seedkit_stage_" + number);
     }

@@ -63,7 +63,7 @@ final class TableLoader {
      */
     void fill(TableLoad load) {
         Stage stage = stages.get(load.name());
-        statements.guarded(MergeSql.fill(stage, load.mode() != ImportMode.UPSERT), Purpose.on(load, Kind.LOAD,
+        statements.guarded(MergeSql.fill(stage), Purpose.on(load, Kind.LOAD,
                 "setting the foreign-key cycle columns " + load.nulled() + " of " + load.name(),
                 "UPDATE on " + load.name()), new StageDiagnosis(stage, statements));
     }

@@ -256,6 +256,22 @@ class SnapshotImporterTests {
     }
 
     @Test
+    void insertMissingWithTriggersOnLeavesTheCycleColumnOfARowAlreadyPresentAlone() throws Exception {
+        String target = shop.newDatabase(true);
+        try (Connection c = shop.connect(target)) {
+            importFrom(SnapshotImporter.builder().build(), c);
+            execute(c, "update shop.departments set manager_id = null where id = 1;"
+                    + "delete from shop.employees where id = 3; delete from shop.departments where id = 2");
+            ImportReport report = importFrom(SnapshotImporter.builder().force(true).triggersOffAllowed(false)
+                    .build(), c);
+            assertThat(queryValue(c, "select manager_id from shop.departments where id = 1")).isNull();
+            assertThat(ids(c, "shop.departments", "id")).isEqualTo("1,2");
+            assertThat(ids(c, "shop.employees", "id")).isEqualTo("1,2,3");
+            assertThat(report.updated()).isZero();
+        }
+    }
+
+    @Test
     void replaceLeavesExactlyTheSnapshotInItsTables() throws Exception {
         String target = shop.newDatabase(true);
         try (Connection c = shop.connect(target)) {
