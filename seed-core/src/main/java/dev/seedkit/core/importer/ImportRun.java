@@ -137,9 +137,7 @@ final class ImportRun {
     private List<ImportReport.TableReport> load(LoadPlan plan, Schema schema, TableSelection selection,
             List<TableLoad> loads, boolean triggersOff) {
         if (options.mode() == ImportMode.REPLACE) {
-            statements.execute("TRUNCATE " + loads.stream().map(l -> l.name().qualified())
-                    .collect(Collectors.joining(", ")), new Purpose(Kind.LOAD, "emptying the tables REPLACE replaces",
-                    loads, "TRUNCATE on the snapshot's tables"));
+            new ReplacedTables(schema, selection.requested(), statements).empty(plan, byName(loads));
         }
         if (!triggersOff) {
             deferConstraints(plan, selection.entries().keySet());

@@ -166,6 +166,7 @@ public final class SnapshotImporter {
         /**
          * Loads only these tables ({@code schema.table}, or a bare name when unambiguous) with all their rows, plus
          * every ancestor table they need through foreign keys with only the rows they reference. Empty: all tables.
+         * In {@link ImportMode#REPLACE} only these tables are replaced; ancestors only get the missing rows.
          */
         public Builder tables(List<String> tables) {
             this.tables = List.copyOf(tables);
