@@ -1,11 +1,10 @@
 package dev.seedkit.core.importer;
 
+import dev.seedkit.core.importer.Purpose.Kind;
 import java.sql.Array;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -15,54 +14,44 @@ import java.util.List;
  */
 final class AppliedSnapshots {
 
-    /** Advisory lock key shared by every Seedkit importer: "seedkit" as a number. */
-    static final long LOCK_KEY = 0x5EED_0000_0000_0001L;
+    private static final String NEEDS = "USAGE on schema seedkit and SELECT, INSERT on table "
+            + "seedkit.applied_snapshots";
 
     private AppliedSnapshots() {
     }
 
     /**
-     * Waits for the import lock (released when the transaction ends), then makes sure the record table exists; one
-     * round trip.
+     * Waits at most {@code lockTimeout} for the import lock (released when the transaction ends), then makes sure
+     * the record table exists; one round trip.
      */
-    static void lockAndEnsureTable(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute("SELECT pg_advisory_xact_lock(" + LOCK_KEY + ");"
-                    + " CREATE SCHEMA IF NOT EXISTS seedkit;"
-                    + " CREATE TABLE IF NOT EXISTS seedkit.applied_snapshots ("
-                    + " snapshot_id text NOT NULL, fixture_version text NOT NULL, mode text NOT NULL,"
-                    + " tables text[] NOT NULL, rows_inserted bigint NOT NULL,"
-                    + " applied_at timestamptz NOT NULL DEFAULT now())");
-        }
+    static void lockAndEnsureTable(ImportStatements statements, Duration lockTimeout) {
+        statements.execute(ImportSql.prepare(lockTimeout), Purpose.of(Kind.PREPARE, "taking the import lock and "
+                + "creating table seedkit.applied_snapshots where it is missing", NEEDS));
     }
 
-    static boolean contains(Connection connection, String snapshotId, ImportMode mode, List<String> tables)
-            throws SQLException {
-        String sql = "SELECT 1 FROM seedkit.applied_snapshots WHERE snapshot_id = ? AND mode = ? AND tables = ?";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, snapshotId);
-            s.setString(2, mode.name());
-            s.setArray(3, textArray(connection, tables));
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next();
-            }
-        }
+    static boolean contains(ImportStatements statements, String snapshotId, ImportMode mode, List<String> tables) {
+        boolean[] found = new boolean[1];
+        statements.prepared(ImportSql.APPLIED, Purpose.of(Kind.RECORD, "looking the snapshot up in "
+                + "seedkit.applied_snapshots", NEEDS), s -> {
+                    s.setString(1, snapshotId);
+                    s.setString(2, mode.name());
+                    s.setArray(3, textArray(s, tables));
+                }, rs -> found[0] = true);
+        return found[0];
     }
 
-    static void record(Connection connection, ImportReport report, List<String> tables) throws SQLException {
-        String sql = "INSERT INTO seedkit.applied_snapshots (snapshot_id, fixture_version, mode, tables, rows_inserted)"
-                + " VALUES (?, ?, ?, ?, ?)";
-        try (PreparedStatement s = connection.prepareStatement(sql)) {
-            s.setString(1, report.snapshotId());
-            s.setString(2, report.fixtureVersion());
-            s.setString(3, report.mode().name());
-            s.setArray(4, textArray(connection, tables));
-            s.setLong(5, report.inserted());
-            s.executeUpdate();
-        }
+    static void record(ImportStatements statements, ImportReport report, List<String> tables) {
+        statements.prepared(ImportSql.RECORD, Purpose.of(Kind.RECORD, "recording the import in "
+                + "seedkit.applied_snapshots", NEEDS), s -> {
+                    s.setString(1, report.snapshotId());
+                    s.setString(2, report.fixtureVersion());
+                    s.setString(3, report.mode().name());
+                    s.setArray(4, textArray(s, tables));
+                    s.setLong(5, report.inserted());
+                }, rs -> { });
     }
 
-    private static Array textArray(Connection connection, List<String> values) throws SQLException {
-        return connection.createArrayOf("text", values.toArray());
+    private static Array textArray(PreparedStatement statement, List<String> values) throws SQLException {
+        return statement.getConnection().createArrayOf("text", values.toArray());
     }
 }

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -22,38 +23,64 @@ final class OrphanCheck {
     }
 
     /**
-     * For each foreign key with orphans, a line naming it, how many child rows are orphaned, and the first one;
-     * empty when every reference resolves. All keys are checked in one query (one round trip), each by its own
-     * anti-join.
+     * The orphans of one foreign key: how many child rows reference nothing, and the referencing values of the
+     * first one, as PostgreSQL prints them.
      */
+    record Orphans(ForeignKey foreignKey, long count, List<String> sample) {
+
+        /** {@code (customer_id)=(999)}. */
+        String sampleKey() {
+            return KeyText.of(foreignKey.childColumns(), sample);
+        }
+
+        /** One sentence naming the foreign key, how many rows and the first one. */
+        String describe() {
+            List<String> pairs = new ArrayList<>();
+            for (int i = 0; i < foreignKey.childColumns().size(); i++) {
+                pairs.add(foreignKey.childColumns().get(i) + "=" + sample.get(i));
+            }
+            return count + " row(s) of " + foreignKey.child() + " reference no row of " + foreignKey.parent()
+                    + " through " + describe(foreignKey) + ", e.g. (" + String.join(", ", pairs) + ")";
+        }
+
+        static String describe(ForeignKey fk) {
+            return fk.virtual() ? "virtual foreign key " + fk.reference() : "foreign key " + fk.name();
+        }
+    }
+
+    /** For each foreign key with orphans, a line as {@link Orphans#describe()}; empty when every reference resolves. */
     static List<String> findAll(Connection connection, List<ForeignKey> foreignKeys) throws SQLException {
         if (foreignKeys.isEmpty()) {
             return List.of();
         }
-        String sql = IntStream.range(0, foreignKeys.size()).mapToObj(i -> orphanQuery(i, foreignKeys.get(i)))
-                .collect(Collectors.joining(" UNION ALL "));
         List<String> problems = new ArrayList<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql + " ORDER BY 1")) {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(query(foreignKeys))) {
             while (rs.next()) {
-                ForeignKey fk = foreignKeys.get(rs.getInt(1));
-                String[] values = (String[]) rs.getArray(2).getArray();
-                List<String> sample = new ArrayList<>();
-                for (int i = 0; i < fk.childColumns().size(); i++) {
-                    sample.add(fk.childColumns().get(i) + "=" + values[i]);
-                }
-                problems.add(rs.getLong(3) + " row(s) of " + fk.child() + " reference no row of " + fk.parent()
-                        + " through " + describe(fk) + ", e.g. (" + String.join(", ", sample) + ")");
+                problems.add(read(rs, foreignKeys).describe());
             }
         }
         return problems;
     }
 
+    /**
+     * All keys checked in one query (one round trip), each by its own anti-join; one row per foreign key with
+     * orphans: its index, the first orphan's values, the number of orphans. {@code foreignKeys} is not empty.
+     */
+    static String query(List<ForeignKey> foreignKeys) {
+        return IntStream.range(0, foreignKeys.size()).mapToObj(i -> orphanQuery(i, foreignKeys.get(i)))
+                .collect(Collectors.joining(" UNION ALL ")) + " ORDER BY 1";
+    }
+
+    /** One row of {@link #query}. */
+    static Orphans read(ResultSet rs, List<ForeignKey> foreignKeys) throws SQLException {
+        return new Orphans(foreignKeys.get(rs.getInt(1)), rs.getLong(3),
+                Arrays.asList((String[]) rs.getArray(2).getArray()));
+    }
+
     /** Foreign key number {@code index}: its first orphan's values as text and the number of orphans. */
     private static String orphanQuery(int index, ForeignKey fk) {
-        String values = fk.childColumns().stream().map(c -> "c." + Identifiers.quote(c) + "::text")
-                .collect(Collectors.joining(", "));
-        return "(SELECT " + index + ", ARRAY[" + values + "]::text[], count(*) OVER () FROM " + fk.child().qualified()
-                + " c WHERE " + orphanCondition(fk) + " LIMIT 1)";
+        return "(SELECT " + index + ", " + ImportSql.textArray("c.", fk.childColumns()) + ", count(*) OVER () FROM "
+                + fk.child().qualified() + " c WHERE " + orphanCondition(fk) + " LIMIT 1)";
     }
 
     private static String orphanCondition(ForeignKey fk) {
@@ -69,9 +96,5 @@ final class OrphanCheck {
                     + missing;
         }
         return missing;
-    }
-
-    private static String describe(ForeignKey fk) {
-        return fk.virtual() ? "virtual foreign key " + fk.reference() : "foreign key " + fk.name();
     }
 }

@@ -5,6 +5,7 @@ import dev.seedkit.core.schema.SchemaCache;
 import dev.seedkit.core.snapshot.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import javax.sql.DataSource;
@@ -22,12 +23,18 @@ import javax.sql.DataSource;
  * }</pre>
  *
  * <p>What it guarantees: either every row is in and every foreign key resolves, or the database is left exactly as
- * it was and a {@link SeedException} says which table, file line and constraint failed. Each applied snapshot is
- * recorded in {@code seedkit.applied_snapshots}; importing it again (same snapshot, tables and mode) is a no-op
- * unless {@link Builder#force(boolean) forced}. Concurrent importers serialise on an advisory lock. An importer is
+ * it was (sequences included: they move only once nothing else can fail) and a {@link SeedException} says which
+ * table, file line and constraint failed. Each applied snapshot is recorded in {@code seedkit.applied_snapshots},
+ * which the importer creates on first use (that needs CREATE on the database, unless schema {@code seedkit}
+ * exists); importing it again (same snapshot, tables and mode) is a no-op unless
+ * {@link Builder#force(boolean) forced}. Concurrent importers serialise on an advisory lock; every lock is waited
+ * for at most {@link Builder#lockTimeout(Duration)}. An importer is
  * immutable and thread-safe; share one, and share its {@link SchemaCache}, so the schema is read once per database.
  */
 public final class SnapshotImporter {
+
+    /** How long an import waits for a lock unless {@link Builder#lockTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(30);
 
     private final ImportMode mode;
     private final List<String> tables;
@@ -35,6 +42,7 @@ public final class SnapshotImporter {
     private final boolean triggersOffAllowed;
     private final boolean verify;
     private final SchemaCache schemaCache;
+    private final Duration lockTimeout;
 
     private SnapshotImporter(Builder builder) {
         this.mode = builder.mode;
@@ -43,6 +51,7 @@ public final class SnapshotImporter {
         this.triggersOffAllowed = builder.triggersOffAllowed;
         this.verify = builder.verify;
         this.schemaCache = builder.schemaCache;
+        this.lockTimeout = builder.lockTimeout;
     }
 
     /** A builder with the defaults: {@link ImportMode#INSERT_MISSING}, all tables, not forced, fast path allowed. */
@@ -50,19 +59,50 @@ public final class SnapshotImporter {
         return new Builder();
     }
 
-    /** Imports {@code snapshot} over {@code connection}, which is left in the auto-commit state it had. */
+    /**
+     * Imports {@code snapshot} over {@code connection}, which is left in the auto-commit state it had. If the
+     * import fails, the database is as it was (sequences included) and the {@link SeedException} says what failed,
+     * where, and what to do; a connection that died on the way does not hide the original error.
+     */
     public ImportReport importInto(Connection connection, Snapshot snapshot) {
+        boolean autoCommit = autoCommit(connection, snapshot);
+        ImportReport report;
+        try {
+            report = new ImportRun(connection, snapshot, this).execute();
+        } catch (RuntimeException e) {
+            restoreAutoCommit(connection, autoCommit, snapshot, e);
+            throw e;
+        }
+        restoreAutoCommit(connection, autoCommit, snapshot, null);
+        return report;
+    }
+
+    /** The connection's auto-commit state, which is then switched off for the import's transaction. */
+    private static boolean autoCommit(Connection connection, Snapshot snapshot) {
         try {
             boolean autoCommit = connection.getAutoCommit();
             connection.setAutoCommit(false);
-            try {
-                return new ImportRun(connection, snapshot, this).execute();
-            } finally {
-                connection.setAutoCommit(autoCommit);
-            }
+            return autoCommit;
         } catch (SQLException e) {
-            throw new SeedException(SeedException.Code.DATABASE, "Could not import " + snapshot + ": "
-                    + e.getMessage(), e);
+            throw new SeedException(SeedException.Code.DATABASE, "Could not import " + snapshot + ": could not "
+                    + "start a transaction on the connection: " + e.getMessage() + ". Check that the connection is "
+                    + "open.", e);
+        }
+    }
+
+    /** Restores auto-commit; if the import failed, a failure here only joins it as suppressed. */
+    private static void restoreAutoCommit(Connection connection, boolean autoCommit, Snapshot snapshot,
+            RuntimeException importFailure) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            if (importFailure != null) {
+                importFailure.addSuppressed(e);
+                return;
+            }
+            throw new SeedException(SeedException.Code.DATABASE, "Imported " + snapshot + ", but could not restore "
+                    + "the connection's auto-commit mode: " + e.getMessage() + ". The import is committed; open a "
+                    + "new connection.", e);
         }
     }
 
@@ -100,6 +140,10 @@ public final class SnapshotImporter {
         return schemaCache;
     }
 
+    Duration lockTimeout() {
+        return lockTimeout;
+    }
+
     /** Options of an import. */
     public static final class Builder {
         private ImportMode mode = ImportMode.INSERT_MISSING;
@@ -108,6 +152,7 @@ public final class SnapshotImporter {
         private boolean triggersOffAllowed = true;
         private boolean verify;
         private SchemaCache schemaCache = new SchemaCache();
+        private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
 
         private Builder() {
         }
@@ -121,6 +166,7 @@ public final class SnapshotImporter {
         /**
          * Loads only these tables ({@code schema.table}, or a bare name when unambiguous) with all their rows, plus
          * every ancestor table they need through foreign keys with only the rows they reference. Empty: all tables.
+         * In {@link ImportMode#REPLACE} only these tables are replaced; ancestors only get the missing rows.
          */
         public Builder tables(List<String> tables) {
             this.tables = List.copyOf(tables);
@@ -156,6 +202,23 @@ public final class SnapshotImporter {
         /** Shares schema reads across importers (e.g. one cache per test run); default: a cache of its own. */
         public Builder schemaCache(SchemaCache cache) {
             this.schemaCache = Objects.requireNonNull(cache, "cache");
+            return this;
+        }
+
+        /**
+         * How long the import waits for a lock (default {@link #DEFAULT_LOCK_TIMEOUT}, 30 s): for the import lock
+         * that lets one Seedkit import at a time into a database, and for every table lock, e.g. while another
+         * session's transaction holds a table it writes. When the time is up the import fails, changes nothing,
+         * and names the table and the sessions holding the lock. Zero waits forever (PostgreSQL's
+         * {@code lock_timeout = 0}).
+         */
+        public Builder lockTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "timeout");
+            if (timeout.isNegative()) {
+                throw new SeedException(SeedException.Code.CONFIGURATION, "lockTimeout(" + timeout + ") is negative; "
+                        + "pass a positive duration, or Duration.ZERO to wait for locks without limit.");
+            }
+            this.lockTimeout = timeout;
             return this;
         }
 

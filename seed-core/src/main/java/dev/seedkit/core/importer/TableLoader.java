@@ -1,231 +1,221 @@
 package dev.seedkit.core.importer;
 
-import dev.seedkit.core.schema.Column;
-import dev.seedkit.core.schema.Identifiers;
-import dev.seedkit.core.schema.Table;
+import dev.seedkit.core.importer.Purpose.Kind;
 import dev.seedkit.core.schema.TableName;
-import dev.seedkit.core.schema.UniqueKey;
 import dev.seedkit.core.snapshot.Snapshot;
-import dev.seedkit.core.snapshot.SnapshotManifest;
 import dev.seedkit.core.snapshot.SnapshotSql;
 import dev.seedkit.core.snapshot.TableFileReader;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
+import java.util.function.LongUnaryOperator;
 
 /**
- * Moves one snapshot table into its database table. An empty table with nothing to filter or defer is loaded by a
- * single {@code COPY ... FROM STDIN} straight from the file; otherwise the file is copied into a {@link Stage} and
- * merged with one set-based {@code INSERT ... SELECT ... ON CONFLICT}. Values are never turned into SQL literals.
+ * Moves one snapshot table into its database table, the way {@link LoadMethod#choose} picks: a single
+ * {@code COPY ... FROM STDIN} straight from the file into an empty table; a key-only probe and then just the
+ * missing rows for INSERT_MISSING into a filled one; otherwise through a {@link Stage} merged with one set-based
+ * INSERT ... SELECT ... ON CONFLICT. Every staged merge first makes sure the file holds each key once. Values are
+ * never turned into SQL literals. Keeps the stages it made until the commit drops them.
  */
 final class TableLoader {
 
-    private final Connection connection;
-    private final CopyManager copy;
-    private final Snapshot snapshot;
-    private int stages;
+    private static final LongUnaryOperator EVERY_ROW = line -> line;
 
-    TableLoader(Connection connection, Snapshot snapshot) throws SQLException {
-        this.connection = connection;
-        this.copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    private final ImportStatements statements;
+    private final Snapshot snapshot;
+    private final Map<TableName, Stage> stages = new HashMap<>();
+    private int stageNumber;
+
+    TableLoader(ImportStatements statements, Snapshot snapshot) {
+        this.statements = statements;
         this.snapshot = snapshot;
     }
 
-    /** Streams the file straight into the (empty) table; returns the number of rows. */
-    long copyDirect(SnapshotManifest.Table entry) throws SQLException {
-        try (TableFileReader reader = snapshot.openTable(entry)) {
-            return copy.copyIn(SnapshotSql.copyIn(entry.schema(), entry.name(), entry.columnNames()),
-                    reader.dataStream());
-        } catch (java.io.IOException e) {
-            throw new SQLException("Could not stream " + entry.file() + ": " + e.getMessage(), e);
-        }
+    /** Stages a file of a table subset, every row marked as needed or none ({@link SubsetStages} marks them). */
+    Stage stageForSubset(TableLoad load, boolean allNeeded) {
+        Stage stage = stage(load, Optional.of(allNeeded));
+        stages.put(load.name(), stage);
+        return stage;
     }
 
-    /** Copies the file into a new temporary table typed like {@code table}. */
-    Stage stage(SnapshotManifest.Table entry, Table table, boolean withNeededFlag) throws SQLException {
-        String name = Stage.nameFor(++stages);
-        createStage(name, entry, table);
-        if (withNeededFlag) {
-            execute("ALTER TABLE " + name + " ADD COLUMN " + Stage.NEEDED + " boolean NOT NULL DEFAULT false");
-        }
-        try (TableFileReader reader = snapshot.openTable(entry)) {
-            long rows = copy.copyIn("COPY " + name + " (" + Stage.quoted(entry.columnNames(), "") + ") FROM STDIN",
-                    reader.dataStream());
-            return new Stage(name, entry, rows);
-        } catch (java.io.IOException e) {
-            throw new SQLException("Could not stream " + entry.file() + ": " + e.getMessage(), e);
+    /** Loads one table; {@code empty} says whether it held no rows before loading. */
+    ImportReport.TableReport load(TableLoad load, boolean empty) {
+        long started = System.nanoTime();
+        Stage staged = stages.get(load.name());
+        Outcome outcome = switch (LoadMethod.choose(load, staged != null, empty)) {
+            case COPY_DIRECT -> Outcome.inserted(copyDirect(load));
+            case PROBE_KEYS -> new Outcome(load.entry().rowCount(), insertMissing(load), 0);
+            case STAGE_AND_MERGE -> merge(staged != null ? staged : stageToMerge(load));
+            case SKIP_KEYLESS -> new Outcome(staged != null ? countNeeded(staged) : load.entry().rowCount(), 0, 0);
+        };
+        return new ImportReport.TableReport(load.name().toString(), outcome.inserted(),
+                outcome.candidates() - outcome.inserted() - outcome.updated(), outcome.updated(),
+                Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * Second step of NULL-then-UPDATE for a table loaded by {@link #load}: sets its NULL-first columns. Only in
+     * UPSERT mode may it change rows that were there before (their change is counted by the merge).
+     */
+    void fill(TableLoad load) {
+        Stage stage = stages.get(load.name());
+        statements.guarded(MergeSql.fill(stage), Purpose.on(load, Kind.LOAD,
+                "setting the foreign-key cycle columns " + load.nulled() + " of " + load.name(),
+                "UPDATE on " + load.name()), new StageDiagnosis(stage, statements));
+    }
+
+    private long copyDirect(TableLoad load) {
+        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+            return statements.copyIn(SnapshotSql.copyIn(load.name().schema(), load.name().name(),
+                    load.entry().columnNames()), reader.dataStream(), Purpose.on(load, Kind.COPY, "copying "
+                    + load.entry().file() + " into " + load.name(), "INSERT on " + load.name()), EVERY_ROW);
         }
     }
 
     /**
      * INSERT_MISSING into a table that already has rows, without parsing every value: copies only the key columns
-     * (with each row's number) into a small stage, finds the rows whose key the table lacks with one anti-join,
-     * then re-reads the file and stages and merges just those rows. A re-import of a snapshot whose rows are
-     * mostly present thus costs a key scan, not a full load.
-     *
-     * @return the number of rows inserted
+     * (with each row's number) into a small stage, checks there that no key is in the file twice and finds the
+     * rows whose key the table lacks with one anti-join, then re-reads the file and stages and merges just those
+     * rows. A re-import of a snapshot whose rows are mostly present thus costs a key scan, not a full load.
      */
-    long insertMissing(SnapshotManifest.Table entry, Table table, UniqueKey key) throws SQLException {
-        BitSet missing = missingRows(entry, table, key);
+    private long insertMissing(TableLoad load) {
+        String keyStage = Stage.nameFor(++stageNumber);
+        BitSet missing = missingRows(load, keyStage);
         if (missing.isEmpty()) {
+            statements.execute(ImportSql.drop(keyStage), probing(load));
             return 0;
         }
-        String name = Stage.nameFor(++stages);
-        createStage(name, entry, table);
-        try (TableFileReader reader = snapshot.openTable(entry)) {
-            long rows = copy.copyIn("COPY " + name + " (" + Stage.quoted(entry.columnNames(), "") + ") FROM STDIN",
-                    reader.dataStream(missing));
-            return merge(new Stage(name, entry, rows), table, ImportMode.INSERT_MISSING, Set.of(), false)[0];
-        } catch (java.io.IOException e) {
-            throw new SQLException("Could not stream " + entry.file() + ": " + e.getMessage(), e);
-        }
+        Stage stage = stage(load, Optional.empty(), missing, ImportSql.drop(keyStage) + "; ");
+        return statements.guarded(MergeSql.insertMissing(stage), mergePurpose(load),
+                new StageDiagnosis(stage, statements))[0];
     }
 
-    /** The numbers (from 1) of the file's rows whose key {@code table} does not hold. */
-    private BitSet missingRows(SnapshotManifest.Table entry, Table table, UniqueKey key) throws SQLException {
-        String name = Stage.nameFor(++stages);
-        String keys = Stage.quoted(key.columns(), "");
-        execute("CREATE TEMP TABLE " + name + " ON COMMIT DROP AS SELECT 0::bigint AS " + Stage.ROW_NUMBER + ", "
-                + keys + " FROM " + table.name().qualified() + " WITH NO DATA");
-        int[] indexes = key.columns().stream().mapToInt(c -> entry.columnNames().indexOf(c)).toArray();
-        try (TableFileReader reader = snapshot.openTable(entry)) {
-            copy.copyIn("COPY " + name + " (" + Stage.ROW_NUMBER + ", " + keys + ") FROM STDIN",
-                    reader.numberedFieldsStream(indexes));
-        } catch (java.io.IOException e) {
-            throw new SQLException("Could not stream " + entry.file() + ": " + e.getMessage(), e);
+    /**
+     * The numbers (from 1) of the file's rows whose key the table does not hold, found with one anti-join on a key
+     * stage; the same round trip checks that the file holds each key once.
+     */
+    private BitSet missingRows(TableLoad load, String keyStage) {
+        statements.execute(ImportSql.createKeyStage(keyStage, load), probing(load));
+        int[] indexes = load.keyColumns().stream().mapToInt(load.entry().columnNames()::indexOf).toArray();
+        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+            statements.copyIn(ImportSql.copyNumbered(keyStage, load.keyColumns()), reader.numberedFieldsStream(
+                    indexes), Purpose.on(load, Kind.COPY, "copying the keys of " + load.entry().file(), ""),
+                    EVERY_ROW);
         }
-        // No ANALYZE: the planner sizes a fresh temp table from its pages, which is enough for a hash anti-join.
-        String match = key.columns().stream().map(c -> "t." + Identifiers.quote(c) + " = k." + Identifiers.quote(c))
-                .collect(Collectors.joining(" AND "));
         BitSet missing = new BitSet();
-        try (Statement s = connection.createStatement();
-             ResultSet rs = s.executeQuery("SELECT k." + Stage.ROW_NUMBER + " FROM " + name + " k WHERE NOT EXISTS "
-                     + "(SELECT 1 FROM " + table.name().qualified() + " t WHERE " + match + ")")) {
-            while (rs.next()) {
-                missing.set(Math.toIntExact(rs.getLong(1)));
-            }
+        boolean[] duplicate = new boolean[1];
+        statements.query(ImportSql.anyDuplicateKey(keyStage, load.keyColumns()) + "; "
+                + ImportSql.missingKeys(keyStage, load), probing(load), rs -> duplicate[0] = true,
+                rs -> missing.set(Math.toIntExact(rs.getLong(1))));
+        if (duplicate[0]) {
+            StageDiagnosis.requireUniqueKeys(keyStage, load, statements);
         }
-        execute("DROP TABLE " + name);
         return missing;
     }
 
-    private void createStage(String name, SnapshotManifest.Table entry, Table table) throws SQLException {
-        execute("CREATE TEMP TABLE " + name + " ON COMMIT DROP AS SELECT " + Stage.quoted(entry.columnNames(), "")
-                + " FROM " + table.name().qualified() + " WITH NO DATA");
+    private static Purpose probing(TableLoad load) {
+        return Purpose.on(load, Kind.LOAD, "finding the keys of " + load.entry().file() + " that " + load.name()
+                + " lacks", "SELECT on " + load.name() + " and TEMPORARY on the database");
+    }
+
+    private Stage stageToMerge(TableLoad load) {
+        Stage stage = stage(load, Optional.empty());
+        stages.put(load.name(), stage);
+        return stage;
     }
 
     /**
-     * Inserts the stage's rows that are not present yet (and, for UPSERT, updates the present ones that differ).
-     * Columns in {@code nulled} are inserted as NULL and filled in later by {@link #fillNulled}.
-     *
-     * @return {inserted, updated}
+     * Merges a stage in one round trip: counts the rows to load, merges them inside a savepoint (see
+     * {@link StageDiagnosis} for what a failure then finds), and checks that no key is in the file twice.
      */
-    long[] merge(Stage stage, Table table, ImportMode mode, Set<String> nulled, boolean onlyNeeded)
-            throws SQLException {
-        Optional<UniqueKey> key = conflictKey(table, stage.entry());
-        String insert = "INSERT INTO " + table.name().qualified() + " (" + stage.columns("") + ")"
-                + (hasAlwaysIdentity(table, stage.entry()) ? " OVERRIDING SYSTEM VALUE" : "")
-                + " SELECT " + selectList(stage, nulled) + " FROM " + stage.name() + " s"
-                + (onlyNeeded ? " WHERE s." + Stage.NEEDED : "");
-        List<String> updatable = stage.entry().columnNames().stream()
-                .filter(c -> key.isPresent() && !key.get().columns().contains(c) && !nulled.contains(c)).toList();
-        if (mode == ImportMode.UPSERT && key.isPresent() && !updatable.isEmpty()) {
-            return upsert(insert, table, key.get(), updatable);
+    private Outcome merge(Stage stage) {
+        TableLoad load = stage.load();
+        boolean upsert = load.mode() == ImportMode.UPSERT && load.key().isPresent();
+        long[] counts = {stage.rows(), 0, 0};
+        List<String> sql = new ArrayList<>();
+        List<ImportStatements.RowReader> readers = new ArrayList<>();
+        if (load.onlyNeeded()) {
+            sql.add(ImportSql.countNeeded(stage.name()));
+            readers.add(rs -> counts[0] = rs.getLong(1));
         }
-        return new long[] {executeUpdate(insert + " ON CONFLICT DO NOTHING"), 0};
+        sql.add(upsert ? MergeSql.upsert(stage) : MergeSql.insertMissing(stage));
+        if (upsert) {
+            readers.add(rs -> {
+                counts[1] = rs.getLong(1);
+                counts[2] = rs.getLong(2);
+            });
+        }
+        boolean[] duplicate = new boolean[1];
+        if (load.key().isPresent()) {
+            sql.add(ImportSql.anyDuplicateKey(stage.name(), load.keyColumns()));
+            readers.add(rs -> duplicate[0] = true);
+        }
+        long[] updates = statements.guarded(String.join("; ", sql), mergePurpose(load),
+                new StageDiagnosis(stage, statements), readers.toArray(ImportStatements.RowReader[]::new));
+        if (duplicate[0]) {
+            StageDiagnosis.requireUniqueKeys(stage.name(), load, statements);
+        }
+        return new Outcome(counts[0], upsert ? counts[1] : updates[0], counts[2]);
     }
 
-    private long[] upsert(String insert, Table table, UniqueKey key, List<String> updatable) throws SQLException {
-        String target = table.name().qualified();
-        String set = updatable.stream().map(c -> Identifiers.quote(c) + " = EXCLUDED." + Identifiers.quote(c))
-                .collect(Collectors.joining(", "));
-        String changed = "ROW(" + textList(updatable, target + ".") + ") IS DISTINCT FROM ROW("
-                + textList(updatable, "EXCLUDED.") + ")";
-        String sql = "WITH merged AS (" + insert + " ON CONFLICT (" + Stage.quoted(key.columns(), "")
-                + ") DO UPDATE SET " + set + " WHERE " + changed + " RETURNING (xmax = 0) AS inserted)"
-                + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged";
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return new long[] {rs.getLong(1), rs.getLong(2)};
-        }
+    private long countNeeded(Stage stage) {
+        long[] count = new long[1];
+        statements.query(ImportSql.countNeeded(stage.name()), Purpose.on(stage.load(), Kind.LOAD,
+                "counting the rows of " + stage.load().name() + " the subset needs", ""),
+                rs -> count[0] = rs.getLong(1));
+        return count[0];
+    }
+
+    private Stage stage(TableLoad load, Optional<Boolean> needed) {
+        return stage(load, needed, null, "");
     }
 
     /**
-     * Second step of NULL-then-UPDATE: sets the deferred columns to the stage's values. With {@code onlyWhereNull}
-     * (every mode but UPSERT) only rows whose deferred columns are all NULL, i.e. the rows just inserted, change.
+     * Copies the file (only the rows in {@code rows}, if not null) into a new stage; with {@code needed}, the
+     * stage has the subset's flag, set for every row or for none. {@code before} is SQL to send along with the
+     * stage's creation.
      */
-    void fillNulled(Stage stage, Table table, Set<String> nulled, boolean onlyNeeded, boolean onlyWhereNull)
-            throws SQLException {
-        UniqueKey key = conflictKey(table, stage.entry()).orElseThrow();
-        String set = nulled.stream().map(c -> Identifiers.quote(c) + " = s." + Identifiers.quote(c))
-                .collect(Collectors.joining(", "));
-        String match = key.columns().stream().map(c -> "t." + Identifiers.quote(c) + " = s." + Identifiers.quote(c))
-                .collect(Collectors.joining(" AND "));
-        String differs = "ROW(" + textList(List.copyOf(nulled), "t.") + ") IS DISTINCT FROM ROW("
-                + textList(List.copyOf(nulled), "s.") + ")";
-        executeUpdate("UPDATE " + table.name().qualified() + " t SET " + set + " FROM " + stage.name() + " s WHERE "
-                + match + " AND " + differs + (onlyNeeded ? " AND s." + Stage.NEEDED : "")
-                + (onlyWhereNull ? nulled.stream().map(c -> " AND t." + Identifiers.quote(c) + " IS NULL")
-                        .collect(Collectors.joining()) : ""));
+    private Stage stage(TableLoad load, Optional<Boolean> needed, BitSet rows, String before) {
+        String name = Stage.nameFor(++stageNumber);
+        statements.execute(before + ImportSql.createStage(name, load, needed), Purpose.on(load, Kind.LOAD,
+                "creating a stage for " + load.entry().file(), "SELECT on " + load.name()
+                        + " and TEMPORARY on the database"));
+        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+            long copied = statements.copyIn(ImportSql.copyNumbered(name, load.entry().columnNames()),
+                    reader.numberedDataStream(rows), Purpose.on(load, Kind.COPY, "copying " + load.entry().file()
+                            + " into a stage", ""), rows == null ? EVERY_ROW : nthRow(rows));
+            return new Stage(name, load, copied);
+        }
     }
 
-    /** Which of {@code tables} hold no rows, asked in one query. */
-    Set<TableName> emptyTables(List<Table> tables) throws SQLException {
-        if (tables.isEmpty()) {
-            return Set.of();
-        }
-        String sql = java.util.stream.IntStream.range(0, tables.size())
-                .mapToObj(i -> "SELECT " + i + " WHERE NOT EXISTS (SELECT 1 FROM " + tables.get(i).name().qualified()
-                        + ")")
-                .collect(Collectors.joining(" UNION ALL "));
-        Set<TableName> empty = new java.util.HashSet<>();
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-            while (rs.next()) {
-                empty.add(tables.get(rs.getInt(1)).name());
+    private static Purpose mergePurpose(TableLoad load) {
+        return Purpose.on(load, Kind.LOAD, "merging the staged rows of " + load.entry().file() + " into "
+                + load.name(), (load.mode() == ImportMode.UPSERT ? "INSERT, UPDATE" : "INSERT") + " and SELECT on "
+                + load.name());
+    }
+
+    /** COPY's line {@code k} of a filtered stream is the k-th row number set in {@code rows}. */
+    private static LongUnaryOperator nthRow(BitSet rows) {
+        return k -> {
+            int row = -1;
+            for (long n = 0; n < k; n++) {
+                row = rows.nextSetBit(row + 1);
+                if (row < 0) {
+                    return 0;
+                }
             }
-        }
-        return empty;
+            return row;
+        };
     }
 
-    /** The key rows are matched by: the primary key, else a unique key usable by ON CONFLICT; all in the file. */
-    static Optional<UniqueKey> conflictKey(Table table, SnapshotManifest.Table entry) {
-        return table.keys().stream()
-                .filter(k -> k.conflictTarget() && entry.columnNames().containsAll(k.columns()))
-                .min((a, b) -> Integer.compare(a.kind().ordinal(), b.kind().ordinal()));
-    }
-
-    private static boolean hasAlwaysIdentity(Table table, SnapshotManifest.Table entry) {
-        return table.columns().stream().anyMatch(c -> c.identity() == Column.Identity.ALWAYS
-                && entry.columnNames().contains(c.name()));
-    }
-
-    private static String selectList(Stage stage, Set<String> nulled) {
-        return stage.entry().columnNames().stream()
-                .map(c -> nulled.contains(c) ? "NULL" : "s." + Identifiers.quote(c))
-                .collect(Collectors.joining(", "));
-    }
-
-    private static String textList(List<String> columns, String prefix) {
-        return columns.stream().map(c -> prefix + Identifiers.quote(c) + "::text").collect(Collectors.joining(", "));
-    }
-
-    void execute(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    long executeUpdate(String sql) throws SQLException {
-        try (Statement s = connection.createStatement()) {
-            return s.executeLargeUpdate(sql);
+    /** What loading a table did: rows it could have loaded (the file's, or the subset's share), inserted, updated. */
+    private record Outcome(long candidates, long inserted, long updated) {
+        static Outcome inserted(long rows) {
+            return new Outcome(rows, rows, 0);
         }
     }
 }

@@ -96,6 +96,16 @@ public final class TableFileReader implements AutoCloseable {
     }
 
     /**
+     * Like {@link #dataStream(BitSet)} (all rows when {@code rowNumbers} is null), but each line starts with the
+     * row's number (from 1) and a tab: {@code number TAB line LF}. An importer copies this into a staging table
+     * whose first column is the row number, so that whatever a set-based check finds there names its file line.
+     */
+    public InputStream numberedDataStream(BitSet rowNumbers) {
+        takeStream();
+        return new DataStream(LineShape.NUMBERED_WHOLE, rowNumbers, null);
+    }
+
+    /**
      * The data rows cut down to a few columns, as COPY text lines that start with the row's number (from 1):
      * {@code number TAB field TAB field LF}, the fields in the order of {@code columnIndexes} (zero-based positions
      * in the file) and still COPY-escaped. An importer copies this into a small table to find which keys a
@@ -195,7 +205,7 @@ public final class TableFileReader implements AutoCloseable {
     }
 
     /** What a data stream makes of each line it hands out. */
-    private enum LineShape { WHOLE, NUMBERED_FIELDS }
+    private enum LineShape { WHOLE, NUMBERED_WHOLE, NUMBERED_FIELDS }
 
     /**
      * Hands out checked lines, each followed by its newline, filling the caller's buffer with several rows. Whole
@@ -254,11 +264,29 @@ public final class TableFileReader implements AutoCloseable {
                 source = input.terminatedLine();
                 pendingLength = input.length() + 1;
             } else {
-                appendNumberedFields();
+                if (shape == LineShape.NUMBERED_WHOLE) {
+                    appendNumberedLine();
+                } else {
+                    appendNumberedFields();
+                }
                 append(NEWLINE, 0, 1);
                 source = pending;
             }
             return true;
+        }
+
+        /** Row number, then the whole line (nothing more for a table without columns). */
+        private void appendNumberedLine() {
+            appendRowNumber();
+            if (!table.columns().isEmpty()) {
+                append(TAB, 0, 1);
+                append(input.line(), 0, input.length());
+            }
+        }
+
+        private void appendRowNumber() {
+            byte[] number = Long.toString(rows).getBytes(StandardCharsets.US_ASCII);
+            append(number, 0, number.length);
         }
 
         /** Row number, then the chosen fields; fields are cut at raw tabs, which never occur inside a value. */
@@ -274,8 +302,7 @@ public final class TableFileReader implements AutoCloseable {
                 }
             }
             fieldEnds[field] = length;
-            byte[] number = Long.toString(rows).getBytes(StandardCharsets.US_ASCII);
-            append(number, 0, number.length);
+            appendRowNumber();
             for (int index : columnIndexes) {
                 append(TAB, 0, 1);
                 append(line, fieldStarts[index], fieldEnds[index] - fieldStarts[index]);

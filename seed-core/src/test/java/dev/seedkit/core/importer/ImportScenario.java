@@ -11,16 +11,21 @@ import dev.seedkit.core.snapshot.SnapshotSession;
 import dev.seedkit.core.snapshot.SnapshotSql;
 import dev.seedkit.core.snapshot.TableFileWriter;
 import dev.seedkit.postgres.PostgresServer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.postgresql.PGConnection;
 
 /**
@@ -123,6 +128,33 @@ final class ImportScenario {
         }
     }
 
+    /**
+     * Replaces the first occurrence of {@code from} in the table file {@code file} by {@code to} and re-pins the
+     * file's row count and SHA-256 in the manifest: a hand-edited snapshot that still passes its checksums.
+     */
+    void editTableFile(String file, String from, String to) throws Exception {
+        Path path = snapshotDirectory.resolve(file);
+        String text = Files.readString(path, StandardCharsets.UTF_8);
+        if (!text.contains(from)) {
+            throw new IllegalArgumentException(file + " does not contain '" + from + "':\n" + text);
+        }
+        byte[] edited = text.replaceFirst(Pattern.quote(from), Matcher.quoteReplacement(to))
+                .getBytes(StandardCharsets.UTF_8);
+        Files.write(path, edited);
+        SnapshotManifest manifest;
+        try (var in = Files.newInputStream(snapshotDirectory.resolve(SnapshotManifest.FILE_NAME))) {
+            manifest = SnapshotManifest.read(in, "manifest.json");
+        }
+        long rows = new String(edited, StandardCharsets.UTF_8).chars().filter(ch -> ch == '\n').count() - 1;
+        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(edited));
+        List<SnapshotManifest.Table> tables = manifest.tables().stream()
+                .map(t -> !t.file().equals(file) ? t : new SnapshotManifest.Table(t.schema(), t.name(), t.file(),
+                        t.columns(), t.keyColumns(), rows, sha256))
+                .toList();
+        new SnapshotManifest(manifest.fixtureVersion() + "-edited", manifest.createdAt(), manifest.source(),
+                manifest.schemaFingerprint(), manifest.loadPlan(), tables).write(snapshotDirectory);
+    }
+
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute(sql);
@@ -134,6 +166,31 @@ final class ImportScenario {
             rs.next();
             return rs.getString(1);
         }
+    }
+
+    /**
+     * Every sequence of {@code schemaName} with its {@code last_value} and {@code is_called}, to prove that none
+     * moved ({@code setval} is not undone by a rollback).
+     */
+    static String sequenceState(Connection c, String schemaName) throws SQLException {
+        List<String> sequences = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select quote_ident(relname) from "
+                + "pg_class where relkind = 'S' and relnamespace = '" + schemaName + "'::regnamespace order by 1")) {
+            while (rs.next()) {
+                sequences.add(rs.getString(1));
+            }
+        }
+        StringBuilder state = new StringBuilder();
+        for (String sequence : sequences) {
+            state.append(sequence).append('=').append(queryValue(c, "select last_value || '/' || is_called from "
+                    + schemaName + "." + sequence)).append(';');
+        }
+        return state.toString();
+    }
+
+    /** The rows and the sequences of {@code schemaName}: everything an import may change there. */
+    static String databaseState(Connection c, String schemaName) throws SQLException {
+        return contentHash(c, schemaName) + sequenceState(c, schemaName);
     }
 
     /** A hash of every row of every table in {@code schemaName}, to prove that something did not change. */

@@ -168,7 +168,7 @@ class SnapshotImporterTests {
                         .importInto(c, snapshot))
                         .isInstanceOf(SeedException.class)
                         .hasMessageContaining("orders_customer_id_fkey")
-                        .hasMessageContaining(triggersOffAllowed ? "customer_id=999" : "(customer_id)=(999)");
+                        .hasMessageContaining("(customer_id)=(999)");
             }
             assertThat(contentHash(c, "shop")).isEqualTo(before);
         }
@@ -214,6 +214,60 @@ class SnapshotImporterTests {
             assertThat(report.inserted()).as("one order line deleted").isEqualTo(1);
             assertThat(report.tables()).filteredOn(t -> t.table().equals("shop.customers")).singleElement()
                     .satisfies(t -> assertThat(t.updated()).isEqualTo(1));
+        }
+    }
+
+    @Test
+    void upsertWithTriggersOnCountsRowsWhoseForeignKeyCycleColumnChanged() throws Exception {
+        String target = shop.newDatabase(true);
+        try (Connection c = shop.connect(target)) {
+            importFrom(SnapshotImporter.builder().build(), c);
+            // departments.manager_id closes the departments <-> employees cycle: loaded NULL first, then updated
+            execute(c, "update shop.departments set manager_id = 1 where id = 1;"
+                    + "update shop.departments set manager_id = 3, name = 'Sold' where id = 2");
+            ImportReport report = importFrom(SnapshotImporter.builder().mode(ImportMode.UPSERT)
+                    .triggersOffAllowed(false).build(), c);
+            assertThat(contentHash(c, "shop")).isEqualTo(sourceHash());
+            assertThat(report.triggersOff()).isFalse();
+            assertThat(report.tables()).filteredOn(t -> t.table().equals("shop.departments")).singleElement()
+                    .satisfies(t -> assertThat(List.of(t.inserted(), t.skipped(), t.updated()))
+                            .containsExactly(0L, 0L, 2L));
+            assertThat(report.updated()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void upsertWithTriggersOnCountsACycleRowItInsertsOnlyAsInserted() throws Exception {
+        String target = shop.newDatabase(true);
+        try (Connection c = shop.connect(target)) {
+            importFrom(SnapshotImporter.builder().build(), c);
+            execute(c, "update shop.departments set manager_id = null where id = 1;"
+                    + "delete from shop.employees where id = 2");
+            ImportReport report = importFrom(SnapshotImporter.builder().mode(ImportMode.UPSERT)
+                    .triggersOffAllowed(false).build(), c);
+            assertThat(contentHash(c, "shop")).isEqualTo(sourceHash());
+            assertThat(report.tables()).filteredOn(t -> t.table().equals("shop.departments")).singleElement()
+                    .satisfies(t -> assertThat(List.of(t.inserted(), t.skipped(), t.updated()))
+                            .containsExactly(0L, 1L, 1L));
+            assertThat(report.tables()).filteredOn(t -> t.table().equals("shop.employees")).singleElement()
+                    .satisfies(t -> assertThat(List.of(t.inserted(), t.skipped(), t.updated()))
+                            .containsExactly(1L, 2L, 0L));
+        }
+    }
+
+    @Test
+    void insertMissingWithTriggersOnLeavesTheCycleColumnOfARowAlreadyPresentAlone() throws Exception {
+        String target = shop.newDatabase(true);
+        try (Connection c = shop.connect(target)) {
+            importFrom(SnapshotImporter.builder().build(), c);
+            execute(c, "update shop.departments set manager_id = null where id = 1;"
+                    + "delete from shop.employees where id = 3; delete from shop.departments where id = 2");
+            ImportReport report = importFrom(SnapshotImporter.builder().force(true).triggersOffAllowed(false)
+                    .build(), c);
+            assertThat(queryValue(c, "select manager_id from shop.departments where id = 1")).isNull();
+            assertThat(ids(c, "shop.departments", "id")).isEqualTo("1,2");
+            assertThat(ids(c, "shop.employees", "id")).isEqualTo("1,2,3");
+            assertThat(report.updated()).isZero();
         }
     }
 
@@ -341,7 +395,7 @@ class SnapshotImporterTests {
                     .satisfies(e -> assertThat(((SeedException) e).code())
                             .isEqualTo(SeedException.Code.DATA_INTEGRITY))
                     .hasMessageContaining("orders_customer_id_fkey")
-                    .hasMessageContaining(triggersOffAllowed ? "customer_id=999" : "(customer_id)=(999)");
+                    .hasMessageContaining("(customer_id)=(999)");
             assertThat(queryValue(c, "select count(*) from shop.customers")).isEqualTo("0");
         }
     }

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The two cut-down data streams an importer uses to send a table only the rows it lacks: the key fields of every
- * row with its number, and the whole lines of chosen rows. Both still check every line, the count and the checksum.
+ * The cut-down data streams an importer uses to send a table only the rows it lacks: the key fields of every row
+ * with its number, and the whole lines of chosen rows, with or without their numbers. All still check every line,
+ * the count and the checksum.
  */
 class FilteredStreamTests {
 
@@ -36,6 +37,17 @@ class FilteredStreamTests {
         assertThat(read("users", reader -> reader.dataStream(rows)))
                 .isEqualTo("1\tAda\t\\N\n3\tLinus\ttab\\there\n");
         assertThat(read("users", reader -> reader.dataStream(new BitSet()))).isEmpty();
+    }
+
+    @Test
+    void numberedDataStreamPutsEachRowsNumberBeforeItsWholeLine() throws Exception {
+        SnapshotFixture.demo(dir);
+        assertThat(read("users", reader -> reader.numberedDataStream(null)))
+                .isEqualTo("1\t1\tAda\t\\N\n2\t2\tGrace\tline one\\nline two\n3\t3\tLinus\ttab\\there\n");
+        BitSet rows = new BitSet();
+        rows.set(2);
+        assertThat(read("users", reader -> reader.numberedDataStream(rows)))
+                .isEqualTo("2\t2\tGrace\tline one\\nline two\n");
     }
 
     @Test
