@@ -1,10 +1,14 @@
 package dev.seedkit.core.importer;
 
+import dev.seedkit.core.SeedException;
 import dev.seedkit.core.importer.Purpose.Kind;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotSql;
 import dev.seedkit.core.snapshot.TableFileReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -50,7 +54,7 @@ final class TableLoader {
             case COPY_DIRECT -> Outcome.inserted(copyDirect(load));
             case PROBE_KEYS -> new Outcome(load.entry().rowCount(), insertMissing(load), 0);
             case STAGE_AND_MERGE -> merge(staged != null ? staged : stageToMerge(load));
-            case SKIP_KEYLESS -> new Outcome(staged != null ? countNeeded(staged) : load.entry().rowCount(), 0, 0);
+            case SKIP_KEYLESS -> new Outcome(staged != null ? countNeeded(staged) : checkedRowCount(load), 0, 0);
         };
         return new ImportReport.TableReport(load.name().toString(), outcome.inserted(),
                 outcome.candidates() - outcome.inserted() - outcome.updated(), outcome.updated(),
@@ -66,6 +70,22 @@ final class TableLoader {
         statements.guarded(MergeSql.fill(stage), Purpose.on(load, Kind.LOAD,
                 "setting the foreign-key cycle columns " + load.nulled() + " of " + load.name(),
                 "UPDATE on " + load.name()), new StageDiagnosis(stage, statements));
+    }
+
+    /**
+     * Reads a file whose rows are not loaded (a keyless table that has rows) to the end all the same, so that a
+     * malformed snapshot is refused whatever the target holds; returns its row count.
+     */
+    private long checkedRowCount(TableLoad load) {
+        try (TableFileReader reader = snapshot.openTable(load.entry());
+             InputStream nothing = reader.dataStream(new BitSet())) {
+            nothing.transferTo(OutputStream.nullOutputStream());
+            return load.entry().rowCount();
+        } catch (IOException e) {
+            throw new SeedException(SeedException.Code.SNAPSHOT_CORRUPT, "Import failed, nothing was imported: could "
+                    + "not read " + load.entry().file() + ": " + e + ". Check that the snapshot's files are readable, "
+                    + "then import again.", e);
+        }
     }
 
     private long copyDirect(TableLoad load) {
