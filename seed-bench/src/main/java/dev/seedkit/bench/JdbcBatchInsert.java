@@ -2,8 +2,8 @@ package dev.seedkit.bench;
 
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.SnapshotSql;
+import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,7 +51,7 @@ final class JdbcBatchInsert {
             throws SQLException {
         long limit = table.rowCount() / divisor;
         try (PreparedStatement insert = c.prepareStatement(insertSql(table));
-             TableFileReader reader = snapshot.openTable(table)) {
+             TableFileReader reader = TableFileReader.open(snapshot, table)) {
             long rows = 0;
             Optional<List<String>> row;
             while (rows < limit && (row = reader.nextRow()).isPresent()) {

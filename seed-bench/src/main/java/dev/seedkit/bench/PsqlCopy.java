@@ -2,8 +2,8 @@ package dev.seedkit.bench;
 
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.SnapshotSql;
+import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,7 +59,8 @@ final class PsqlCopy {
         for (SnapshotManifest.LoadStep step : snapshot.manifest().loadPlan()) {
             SnapshotManifest.Table table = snapshot.manifest().table(step.schema(), step.table()).orElseThrow();
             Path data = directory.resolve(table.file() + ".data");
-            try (TableFileReader reader = snapshot.openTable(table); InputStream rows = reader.dataStream()) {
+            try (TableFileReader reader = TableFileReader.open(snapshot, table);
+                    InputStream rows = reader.dataStream()) {
                 Files.copy(rows, data);
             }
             script.append("\\copy ").append(SnapshotSql.qualifiedName(table.schema(), table.name())).append(" (")

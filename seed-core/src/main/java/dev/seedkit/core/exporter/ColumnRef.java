@@ -1,6 +1,6 @@
 package dev.seedkit.core.exporter;
 
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.TableName;
 import java.util.List;
 import java.util.Objects;

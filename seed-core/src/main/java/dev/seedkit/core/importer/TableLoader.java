@@ -3,8 +3,8 @@ package dev.seedkit.core.importer;
 import dev.seedkit.core.importer.Purpose.Kind;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.Snapshot;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.SnapshotSql;
+import dev.seedkit.core.internal.TableFileReader;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -69,7 +69,7 @@ final class TableLoader {
     }
 
     private long copyDirect(TableLoad load) {
-        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
             return statements.copyIn(SnapshotSql.copyIn(load.name().schema(), load.name().name(),
                     load.entry().columnNames()), reader.dataStream(), Purpose.on(load, Kind.COPY, "copying "
                     + load.entry().file() + " into " + load.name(), "INSERT on " + load.name()), EVERY_ROW);
@@ -101,7 +101,7 @@ final class TableLoader {
     private BitSet missingRows(TableLoad load, String keyStage) {
         statements.execute(ImportSql.createKeyStage(keyStage, load), probing(load));
         int[] indexes = load.keyColumns().stream().mapToInt(load.entry().columnNames()::indexOf).toArray();
-        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
             statements.copyIn(ImportSql.copyNumbered(keyStage, load.keyColumns()), reader.numberedFieldsStream(
                     indexes), Purpose.on(load, Kind.COPY, "copying the keys of " + load.entry().file(), ""),
                     EVERY_ROW);
@@ -184,7 +184,7 @@ final class TableLoader {
         statements.execute(before + ImportSql.createStage(name, load, needed), Purpose.on(load, Kind.LOAD,
                 "creating a stage for " + load.entry().file(), "SELECT on " + load.name()
                         + " and TEMPORARY on the database"));
-        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
             long copied = statements.copyIn(ImportSql.copyNumbered(name, load.entry().columnNames()),
                     reader.numberedDataStream(rows), Purpose.on(load, Kind.COPY, "copying " + load.entry().file()
                             + " into a stage", ""), rows == null ? EVERY_ROW : nthRow(rows));

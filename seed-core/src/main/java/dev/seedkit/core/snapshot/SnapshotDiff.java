@@ -1,5 +1,6 @@
 package dev.seedkit.core.snapshot;
 
+import dev.seedkit.core.internal.SnapshotSql;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.seedkit.core.snapshot;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.SnapshotFiles;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;

@@ -1,5 +1,9 @@
 package dev.seedkit.core.snapshot;
 
+import dev.seedkit.core.internal.Sha256;
+import dev.seedkit.core.internal.SnapshotErrors;
+import dev.seedkit.core.internal.SnapshotSql;
+import dev.seedkit.core.internal.TableFileName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

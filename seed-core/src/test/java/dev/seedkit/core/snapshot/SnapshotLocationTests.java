@@ -1,6 +1,6 @@
 package dev.seedkit.core.snapshot;
 
-import static dev.seedkit.core.snapshot.SnapshotValidationTests.assertFailure;
+import static dev.seedkit.core.snapshot.SnapshotFixture.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seedkit.core.SeedException.Code;
@@ -98,7 +98,7 @@ class SnapshotLocationTests {
 
     static List<List<String>> rows(Snapshot snapshot, String schema, String table) {
         List<List<String>> rows = new ArrayList<>();
-        try (TableFileReader reader = snapshot.openTable(snapshot.manifest().table(schema, table).orElseThrow())) {
+        try (TableRows reader = snapshot.openTable(snapshot.manifest().table(schema, table).orElseThrow())) {
             for (Optional<List<String>> row = reader.nextRow(); row.isPresent(); row = reader.nextRow()) {
                 rows.add(row.get());
             }

@@ -1,8 +1,9 @@
-package dev.seedkit.core.schema;
+package dev.seedkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seedkit.core.schema.TableName;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

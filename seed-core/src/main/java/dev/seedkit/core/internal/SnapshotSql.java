@@ -1,4 +1,4 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import java.util.List;
 import java.util.regex.Pattern;
@@ -62,7 +62,7 @@ public final class SnapshotSql {
     }
 
     /** {@code schema.table} for messages, quoting a part only where it is not a plain lower-case name. */
-    static String displayName(String schema, String table) {
+    public static String displayName(String schema, String table) {
         return display(schema) + "." + display(table);
     }
 

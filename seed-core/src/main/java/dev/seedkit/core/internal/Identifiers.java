@@ -1,4 +1,4 @@
-package dev.seedkit.core.schema;
+package dev.seedkit.core.internal;
 
 import java.util.Comparator;
 
@@ -9,7 +9,7 @@ import java.util.Comparator;
 public final class Identifiers {
 
     /** Orders names by their UTF-8 bytes (the same as by code points), independent of locale and collation. */
-    static final Comparator<String> BYTEWISE = Identifiers::compareBytewise;
+    public static final Comparator<String> BYTEWISE = Identifiers::compareBytewise;
 
     private Identifiers() {
     }
@@ -39,7 +39,7 @@ public final class Identifiers {
      * {@code $} and non-ASCII letters and digits, quoted otherwise. {@link VirtualForeignKey#parse} reads this
      * form back to the same name.
      */
-    static String display(String identifier) {
+    public static String display(String identifier) {
         boolean bare = !identifier.isEmpty() && identifier.codePoints().allMatch(Identifiers::isBareCharacter);
         return bare ? identifier : quote(identifier);
     }
