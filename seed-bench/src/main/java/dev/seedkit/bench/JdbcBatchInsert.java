@@ -1,8 +1,8 @@
 package dev.seedkit.bench;
 
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.internal.SnapshotSql;
 import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.postgres.PostgresServer;
 import java.sql.Connection;
@@ -70,9 +70,9 @@ final class JdbcBatchInsert {
     }
 
     private static String insertSql(SnapshotManifest.Table table) {
-        List<String> names = table.columnNames().stream().map(SnapshotSql::quoteIdentifier).toList();
+        List<String> names = table.columnNames().stream().map(Identifiers::quote).toList();
         List<String> casts = table.columns().stream().map(column -> "?::" + column.type()).toList();
-        return "INSERT INTO " + SnapshotSql.qualifiedName(table.schema(), table.name()) + " ("
+        return "INSERT INTO " + Identifiers.quote(table.schema(), table.name()) + " ("
                 + String.join(", ", names) + ") VALUES (" + String.join(", ", casts) + ")";
     }
 }

@@ -1,8 +1,8 @@
 package dev.seedkit.bench;
 
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.internal.SnapshotSql;
 import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.postgres.PostgresServer;
 import java.io.IOException;
@@ -63,8 +63,8 @@ final class PsqlCopy {
                     InputStream rows = reader.dataStream()) {
                 Files.copy(rows, data);
             }
-            script.append("\\copy ").append(SnapshotSql.qualifiedName(table.schema(), table.name())).append(" (")
-                    .append(String.join(", ", table.columnNames().stream().map(SnapshotSql::quoteIdentifier).toList()))
+            script.append("\\copy ").append(Identifiers.quote(table.schema(), table.name())).append(" (")
+                    .append(String.join(", ", table.columnNames().stream().map(Identifiers::quote).toList()))
                     .append(") from '").append(data.toAbsolutePath()).append("'\n");
         }
         Path plain = Files.writeString(directory.resolve("load.psql"), script);

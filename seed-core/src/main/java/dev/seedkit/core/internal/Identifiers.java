@@ -3,8 +3,9 @@ package dev.seedkit.core.internal;
 import java.util.Comparator;
 
 /**
- * Quoting of PostgreSQL identifiers. Seedkit always quotes the names it puts into SQL, so that mixed-case,
- * reserved-word and non-ASCII names work without guessing which ones PostgreSQL would fold or reject.
+ * Quoting of PostgreSQL identifiers, the one implementation every Seedkit module uses. Seedkit always quotes the
+ * names it puts into SQL ({@link #quote}), so that mixed-case, reserved-word and non-ASCII names work without
+ * guessing which ones PostgreSQL would fold or reject; messages show names as people read them ({@link #display}).
  */
 public final class Identifiers {
 
@@ -32,6 +33,11 @@ public final class Identifiers {
     /** {@code "schema"."name"}, both parts quoted. */
     public static String quote(String schema, String name) {
         return quote(schema) + '.' + quote(name);
+    }
+
+    /** {@code schema.name} for messages, each part as {@link #display(String)} shows it. */
+    public static String display(String schema, String name) {
+        return display(schema) + '.' + display(name);
     }
 
     /**
