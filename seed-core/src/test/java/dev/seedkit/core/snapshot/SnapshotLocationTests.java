@@ -75,6 +75,29 @@ class SnapshotLocationTests {
     }
 
     @Test
+    void readsADirectoryWrittenWithTheFilePrefix(@TempDir Path dir) {
+        SnapshotFixture.demo(dir);
+        assertThat(SnapshotLocation.of(SnapshotLocation.FILE_PREFIX + dir)).isEqualTo(SnapshotLocation.directory(dir));
+        try (Snapshot snapshot = SnapshotLocation.of("file:" + dir).open()) {
+            assertThat(snapshot.location()).hasToString(dir.toString());
+            assertThat(rows(snapshot, "public", "orders")).hasSize(2);
+        }
+    }
+
+    @Test
+    void looksUpAClassPathLocationWithTheClassLoaderItIsGiven(@TempDir Path dir) throws Exception {
+        Path jar = jarOfDemo(dir.resolve("fixtures.jar"), Optional.empty());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+                Snapshot snapshot = SnapshotLocation.of("classpath:fixtures/demo", loader).open()) {
+            assertThat(rows(snapshot, "public", "customers")).isEqualTo(CUSTOMERS);
+        }
+        assertFailure(() -> SnapshotLocation.of("classpath:fixtures/demo").open(), Code.SNAPSHOT_NOT_FOUND,
+                "No snapshot at classpath:fixtures/demo: the class path has no fixtures/demo/manifest.json. Put the "
+                        + "snapshot under src/test/resources/fixtures/demo (or another class path folder), or fix "
+                        + "the location.");
+    }
+
+    @Test
     void reportsAClassPathSnapshotThatIsNotThere() {
         assertFailure(() -> SnapshotLocation.of("classpath:fixtures/missing").open(), Code.SNAPSHOT_NOT_FOUND,
                 "No snapshot at classpath:fixtures/missing: the class path has no fixtures/missing/manifest.json. "
