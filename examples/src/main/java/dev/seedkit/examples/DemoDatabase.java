@@ -1,5 +1,6 @@
 package dev.seedkit.examples;
 
+import dev.seedkit.core.schema.TableName;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -208,11 +209,7 @@ public final class DemoDatabase {
 
     private static String quoteQualified(String table) {
         int dot = table.indexOf('.');
-        return quote(table.substring(0, dot)) + "." + quote(table.substring(dot + 1));
-    }
-
-    private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return TableName.of(table.substring(0, dot), table.substring(dot + 1)).qualified();
     }
 
     private static void inTransaction(Connection connection, SqlWork work) throws SQLException {

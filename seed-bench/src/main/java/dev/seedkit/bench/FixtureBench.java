@@ -7,8 +7,8 @@ import dev.seedkit.core.importer.SnapshotImporter;
 import dev.seedkit.core.schema.SchemaCache;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.SnapshotSql;
+import dev.seedkit.core.internal.TableFileReader;
 import java.sql.Connection;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -145,7 +145,7 @@ final class FixtureBench {
     }
 
     private static void copyTable(CopyManager copy, Snapshot snapshot, SnapshotManifest.Table table) throws Exception {
-        try (TableFileReader reader = snapshot.openTable(table)) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, table)) {
             copy.copyIn(SnapshotSql.copyIn(table.schema(), table.name(), table.columnNames()), reader.dataStream());
         }
     }

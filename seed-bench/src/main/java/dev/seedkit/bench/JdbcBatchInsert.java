@@ -1,9 +1,9 @@
 package dev.seedkit.bench;
 
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -51,7 +51,7 @@ final class JdbcBatchInsert {
             throws SQLException {
         long limit = table.rowCount() / divisor;
         try (PreparedStatement insert = c.prepareStatement(insertSql(table));
-             TableFileReader reader = snapshot.openTable(table)) {
+             TableFileReader reader = TableFileReader.open(snapshot, table)) {
             long rows = 0;
             Optional<List<String>> row;
             while (rows < limit && (row = reader.nextRow()).isPresent()) {
@@ -70,9 +70,9 @@ final class JdbcBatchInsert {
     }
 
     private static String insertSql(SnapshotManifest.Table table) {
-        List<String> names = table.columnNames().stream().map(SnapshotSql::quoteIdentifier).toList();
+        List<String> names = table.columnNames().stream().map(Identifiers::quote).toList();
         List<String> casts = table.columns().stream().map(column -> "?::" + column.type()).toList();
-        return "INSERT INTO " + SnapshotSql.qualifiedName(table.schema(), table.name()) + " ("
+        return "INSERT INTO " + Identifiers.quote(table.schema(), table.name()) + " ("
                 + String.join(", ", names) + ") VALUES (" + String.join(", ", casts) + ")";
     }
 }

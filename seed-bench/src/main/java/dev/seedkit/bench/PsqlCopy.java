@@ -1,9 +1,9 @@
 package dev.seedkit.bench;
 
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.postgres.PostgresServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -59,11 +59,12 @@ final class PsqlCopy {
         for (SnapshotManifest.LoadStep step : snapshot.manifest().loadPlan()) {
             SnapshotManifest.Table table = snapshot.manifest().table(step.schema(), step.table()).orElseThrow();
             Path data = directory.resolve(table.file() + ".data");
-            try (TableFileReader reader = snapshot.openTable(table); InputStream rows = reader.dataStream()) {
+            try (TableFileReader reader = TableFileReader.open(snapshot, table);
+                    InputStream rows = reader.dataStream()) {
                 Files.copy(rows, data);
             }
-            script.append("\\copy ").append(SnapshotSql.qualifiedName(table.schema(), table.name())).append(" (")
-                    .append(String.join(", ", table.columnNames().stream().map(SnapshotSql::quoteIdentifier).toList()))
+            script.append("\\copy ").append(Identifiers.quote(table.schema(), table.name())).append(" (")
+                    .append(String.join(", ", table.columnNames().stream().map(Identifiers::quote).toList()))
                     .append(") from '").append(data.toAbsolutePath()).append("'\n");
         }
         Path plain = Files.writeString(directory.resolve("load.psql"), script);

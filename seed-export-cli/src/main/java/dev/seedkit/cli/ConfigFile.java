@@ -1,7 +1,7 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.snapshot.SnapshotLocation;
+import dev.seedkit.core.internal.Location;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -65,8 +65,8 @@ final class ConfigFile {
             return load(file, commands);
         }
         List<Path> directories = new ArrayList<>();
-        snapshotHint.filter(hint -> !hint.startsWith(SnapshotLocation.CLASSPATH_PREFIX))
-                .map(hint -> environment.resolve(hint).getParent()).ifPresent(directories::add);
+        snapshotHint.map(Location::parse).filter(hint -> !hint.onClasspath())
+                .map(hint -> environment.resolve(hint.path().toString()).getParent()).ifPresent(directories::add);
         directories.add(environment.workingDirectory());
         for (Path directory : directories) {
             for (String name : NAMES) {
@@ -118,10 +118,11 @@ final class ConfigFile {
 
     /** Resolves a path from this file against its directory. */
     String resolve(String path) {
-        if (file == null || path.startsWith(SnapshotLocation.CLASSPATH_PREFIX)) {
+        Location location = Location.parse(path);
+        if (file == null || location.onClasspath()) {
             return path;
         }
-        return file.toAbsolutePath().getParent().resolve(path).normalize().toString();
+        return file.toAbsolutePath().getParent().resolve(location.path()).normalize().toString();
     }
 
     /** {@code the settings file X} for messages. */

@@ -1,15 +1,15 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.Table;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSession;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.SnapshotSession;
+import dev.seedkit.core.internal.TableFileReader;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.Connection;
@@ -138,7 +138,7 @@ final class RowComparison {
         int columns = entry.columns().size();
         execute("CREATE TEMP TABLE " + STAGE + " (line bigint" + IntStream.rangeClosed(1, columns)
                 .mapToObj(i -> ", c" + i + " text").reduce("", String::concat) + ") ON COMMIT DROP");
-        try (TableFileReader reader = snapshot.openTable(entry)) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, entry)) {
             connection.unwrap(PGConnection.class).getCopyAPI().copyIn("COPY " + STAGE + " FROM STDIN",
                     reader.numberedFieldsStream(IntStream.range(0, columns).toArray()));
         } catch (IOException e) {

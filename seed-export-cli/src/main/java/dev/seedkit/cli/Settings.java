@@ -1,7 +1,7 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.snapshot.SnapshotLocation;
+import dev.seedkit.core.internal.Location;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -77,9 +77,13 @@ final class Settings {
                 .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
     }
 
-    /** A snapshot location the user typed: {@code classpath:...} as is, a path against the working directory. */
+    /**
+     * A snapshot location the user typed: {@code classpath:...} as is, a path (optionally {@code file:path})
+     * against the working directory.
+     */
     String location(String value) {
-        return value.startsWith(SnapshotLocation.CLASSPATH_PREFIX) ? value : environment.resolve(value).toString();
+        Location parsed = Location.parse(value);
+        return parsed.onClasspath() ? value : environment.resolve(parsed.path().toString()).toString();
     }
 
     private boolean parseBoolean(String key, String value) {

@@ -1,6 +1,6 @@
 package dev.seedkit.cli;
 
-import dev.seedkit.core.exporter.DirectorySwap;
+import dev.seedkit.core.internal.DirectorySwap;
 import dev.seedkit.core.snapshot.SnapshotManifest;
 import java.nio.file.Files;
 import java.nio.file.Path;

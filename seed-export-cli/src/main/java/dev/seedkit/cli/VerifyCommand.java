@@ -4,7 +4,7 @@ import dev.seedkit.core.SeedException;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.TableFileReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;
@@ -134,7 +134,7 @@ final class VerifyCommand extends Subcommand {
 
     /** Reads the whole file, which checks every line, the row count and the checksum. */
     private static Optional<String> checkFile(Snapshot snapshot, SnapshotManifest.Table table) {
-        try (TableFileReader reader = snapshot.openTable(table)) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, table)) {
             reader.dataStream().transferTo(OutputStream.nullOutputStream());
             return Optional.empty();
         } catch (SeedException e) {

@@ -1,6 +1,7 @@
 package dev.seedkit.junit;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -123,6 +124,6 @@ final class DatabaseAdmin {
     }
 
     private static String quote(String identifier) {
-        return '"' + identifier.replace("\"", "\"\"") + '"';
+        return Identifiers.quote(identifier);
     }
 }

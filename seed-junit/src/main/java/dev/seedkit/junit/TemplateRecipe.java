@@ -1,6 +1,7 @@
 package dev.seedkit.junit;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,8 +48,8 @@ final class TemplateRecipe {
         checkPin("version", request.version(), identity.version(), request);
         checkPin("checksum", request.checksum(), identity.checksum(), request);
         List<InitScript> scripts = settings.initScripts().stream()
-                .map(location -> new InitScript(location, ResourceLocation.read(location, "Init script",
-                        request.origin())))
+                .map(location -> new InitScript(location, Location.parse(location)
+                        .readText(Location.defaultLoader(), "Init script", request.origin())))
                 .toList();
         return new TemplateRecipe(request, identity, scripts, settings.initializer(), seeder);
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.Location;
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.sql.SQLException;
@@ -20,7 +21,8 @@ class SqlScriptRunnerTests {
     }
 
     private static void run(TestDatabase database, String location) {
-        SqlScriptRunner.run(dataSource(database), location, ResourceLocation.read(location, "Init script", "a test"));
+        SqlScriptRunner.run(dataSource(database), location,
+                Location.parse(location).readText(Location.defaultLoader(), "Init script", "a test"));
     }
 
     @Test
@@ -43,14 +45,5 @@ class SqlScriptRunnerTests {
                 .hasMessage("Init script classpath:sql/broken.sql failed at line 3: ERROR: relation \"missing_table\" "
                         + "does not exist [statement: insert into fine select id from missing_table]");
         assertThat(database.queryValue("select count(*) from fine")).as("statements before it ran").isEqualTo("0");
-    }
-
-    @Test
-    void saysWhereItLookedForAMissingScript() {
-        assertThatThrownBy(() -> ResourceLocation.read("classpath:sql/nothing-here.sql", "Init script", "a test"))
-                .isInstanceOfSatisfying(SeedException.class,
-                        e -> assertThat(e.code()).isEqualTo(SeedException.Code.CONFIGURATION))
-                .hasMessage("Init script not found: classpath:sql/nothing-here.sql (a test). Looked for the "
-                        + "classpath resource sql/nothing-here.sql; fix the location or add the file.");
     }
 }

@@ -12,7 +12,7 @@ import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.TableFileReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -112,7 +112,7 @@ class PropertyTests {
         private List<String> read(Path snapshot) {
             List<String> values = new ArrayList<>();
             try (Snapshot open = SnapshotLocation.directory(snapshot).open();
-                 TableFileReader reader = open.openTable(open.manifest().tables().get(0))) {
+                 TableFileReader reader = TableFileReader.open(open, open.manifest().tables().get(0))) {
                 for (Optional<List<String>> row = reader.nextRow(); row.isPresent(); row = reader.nextRow()) {
                     values.add(row.get().get(1));
                 }

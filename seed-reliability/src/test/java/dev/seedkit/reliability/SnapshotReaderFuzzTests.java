@@ -7,7 +7,7 @@ import dev.seedkit.core.SeedException;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.io.OutputStream;
@@ -97,12 +97,12 @@ class SnapshotReaderFuzzTests {
         try (Snapshot open = SnapshotLocation.directory(snapshot).open()) {
             open.verify();
             for (SnapshotManifest.Table table : open.manifest().tables()) {
-                try (TableFileReader reader = open.openTable(table)) {
+                try (TableFileReader reader = TableFileReader.open(open, table)) {
                     while (reader.nextRow().isPresent()) {
                         // every row decoded
                     }
                 }
-                try (TableFileReader reader = open.openTable(table)) {
+                try (TableFileReader reader = TableFileReader.open(open, table)) {
                     reader.dataStream().transferTo(OutputStream.nullOutputStream());
                 }
             }

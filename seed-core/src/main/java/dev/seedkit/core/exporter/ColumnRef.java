@@ -1,6 +1,6 @@
 package dev.seedkit.core.exporter;
 
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.TableName;
 import java.util.List;
 import java.util.Objects;
@@ -27,6 +27,6 @@ record ColumnRef(TableName table, String column) {
     /** {@code schema.table.column} for people, quoted where needed. */
     @Override
     public String toString() {
-        return table + "." + (column.matches("[a-z_][a-z0-9_$]*") ? column : Identifiers.quote(column));
+        return table + "." + Identifiers.display(column);
     }
 }

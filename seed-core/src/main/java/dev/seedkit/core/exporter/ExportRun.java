@@ -2,13 +2,14 @@ package dev.seedkit.core.exporter;
 
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.exporter.ExportQueries.Purpose;
+import dev.seedkit.core.internal.DirectorySwap;
 import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.schema.LoadPlan;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSession;
+import dev.seedkit.core.internal.SnapshotSession;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -4,7 +4,7 @@ import dev.seedkit.core.SeedException;
 import dev.seedkit.core.exporter.ExportQueries.Purpose;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.TableFileWriter;
+import dev.seedkit.core.internal.TableFileWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.seedkit.core.exporter;
 
 import dev.seedkit.core.schema.ForeignKey;
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

@@ -2,7 +2,7 @@ package dev.seedkit.core.exporter;
 
 import dev.seedkit.core.schema.Column;
 import dev.seedkit.core.schema.ForeignKey;
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.Table;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.schema.UniqueKey;

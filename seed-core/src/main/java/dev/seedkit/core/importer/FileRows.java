@@ -3,7 +3,7 @@ package dev.seedkit.core.importer;
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.TableFileReader;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -59,7 +59,7 @@ final class FileRows {
     }
 
     private Optional<Row> first(SnapshotManifest.Table entry, long lastLine, Predicate<Row> wanted) {
-        try (TableFileReader reader = snapshot.openTable(entry)) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, entry)) {
             long line = 1;
             for (Optional<List<String>> values = reader.nextRow(); values.isPresent() && ++line <= lastLine;
                     values = reader.nextRow()) {

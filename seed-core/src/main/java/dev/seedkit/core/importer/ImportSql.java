@@ -1,7 +1,7 @@
 package dev.seedkit.core.importer;
 
 import dev.seedkit.core.schema.ForeignKey;
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.TableName;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -4,7 +4,7 @@ import static dev.seedkit.core.importer.ImportSql.list;
 import static dev.seedkit.core.importer.ImportSql.match;
 import static dev.seedkit.core.importer.ImportSql.textArray;
 
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import java.util.List;
 import java.util.stream.Collectors;
 

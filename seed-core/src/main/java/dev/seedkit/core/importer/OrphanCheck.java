@@ -1,7 +1,7 @@
 package dev.seedkit.core.importer;
 
 import dev.seedkit.core.schema.ForeignKey;
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,7 @@ package dev.seedkit.core.importer;
 
 import dev.seedkit.core.importer.Purpose.Kind;
 import dev.seedkit.core.schema.Column;
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.Table;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.seedkit.core.importer;
 
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 
 /**
  * A temporary table holding one snapshot file's rows, each with its row number in the file, typed like the target

@@ -4,8 +4,8 @@ import dev.seedkit.core.SeedException;
 import dev.seedkit.core.importer.Purpose.Kind;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.Snapshot;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.SnapshotSql;
+import dev.seedkit.core.internal.TableFileReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -77,7 +77,7 @@ final class TableLoader {
      * malformed snapshot is refused whatever the target holds; returns its row count.
      */
     private long checkedRowCount(TableLoad load) {
-        try (TableFileReader reader = snapshot.openTable(load.entry());
+        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry());
              InputStream nothing = reader.dataStream(new BitSet())) {
             nothing.transferTo(OutputStream.nullOutputStream());
             return load.entry().rowCount();
@@ -89,7 +89,7 @@ final class TableLoader {
     }
 
     private long copyDirect(TableLoad load) {
-        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
             return statements.copyIn(SnapshotSql.copyIn(load.name().schema(), load.name().name(),
                     load.entry().columnNames()), reader.dataStream(), Purpose.on(load, Kind.COPY, "copying "
                     + load.entry().file() + " into " + load.name(), "INSERT on " + load.name()), EVERY_ROW);
@@ -121,7 +121,7 @@ final class TableLoader {
     private BitSet missingRows(TableLoad load, String keyStage) {
         statements.execute(ImportSql.createKeyStage(keyStage, load), probing(load));
         int[] indexes = load.keyColumns().stream().mapToInt(load.entry().columnNames()::indexOf).toArray();
-        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
             statements.copyIn(ImportSql.copyNumbered(keyStage, load.keyColumns()), reader.numberedFieldsStream(
                     indexes), Purpose.on(load, Kind.COPY, "copying the keys of " + load.entry().file(), ""),
                     EVERY_ROW);
@@ -204,7 +204,7 @@ final class TableLoader {
         statements.execute(before + ImportSql.createStage(name, load, needed), Purpose.on(load, Kind.LOAD,
                 "creating a stage for " + load.entry().file(), "SELECT on " + load.name()
                         + " and TEMPORARY on the database"));
-        try (TableFileReader reader = snapshot.openTable(load.entry())) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
             long copied = statements.copyIn(ImportSql.copyNumbered(name, load.entry().columnNames()),
                     reader.numberedDataStream(rows), Purpose.on(load, Kind.COPY, "copying " + load.entry().file()
                             + " into a stage", ""), rows == null ? EVERY_ROW : nthRow(rows));

@@ -1,5 +1,6 @@
 package dev.seedkit.core.schema;
 
+import dev.seedkit.core.internal.Identifiers;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -71,7 +72,7 @@ public final class Column {
         this.ownedSequence = ownedSequence;
     }
 
-    /** The column's name as stored (case-sensitive); quote it with {@link Identifiers#quote(String)}. */
+    /** The column's name as stored (case-sensitive); double-quote it in SQL. */
     public String name() {
         return name;
     }

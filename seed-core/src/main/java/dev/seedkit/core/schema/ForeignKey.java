@@ -1,5 +1,6 @@
 package dev.seedkit.core.schema;
 
+import dev.seedkit.core.internal.Identifiers;
 import java.util.List;
 import java.util.Objects;
 

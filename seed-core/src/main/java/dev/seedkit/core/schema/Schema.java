@@ -1,6 +1,7 @@
 package dev.seedkit.core.schema;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.Identifiers;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;

@@ -1,6 +1,7 @@
 package dev.seedkit.core.schema;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.Identifiers;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,6 @@
 package dev.seedkit.core.schema;
 
+import dev.seedkit.core.internal.Identifiers;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package dev.seedkit.core.schema;
 
+import dev.seedkit.core.internal.Identifiers;
 import java.util.Comparator;
 import java.util.Objects;
 

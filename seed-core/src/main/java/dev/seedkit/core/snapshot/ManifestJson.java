@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.SnapshotErrors;
 import dev.seedkit.core.snapshot.SnapshotManifest.Column;
 import dev.seedkit.core.snapshot.SnapshotManifest.LoadStep;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;

@@ -1,6 +1,11 @@
 package dev.seedkit.core.snapshot;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.Sha256;
+import dev.seedkit.core.internal.SnapshotErrors;
+import dev.seedkit.core.internal.SnapshotFiles;
+import dev.seedkit.core.internal.TableFileName;
+import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,7 +23,7 @@ import java.util.Set;
  * <pre>{@code
  * try (Snapshot snapshot = SnapshotLocation.of("classpath:fixtures/demo").open()) {
  *     for (SnapshotManifest.Table table : snapshot.manifest().tables()) {
- *         try (TableFileReader reader = snapshot.openTable(table)) { ... }
+ *         try (TableRows rows = snapshot.openTable(table)) { ... }
  *     }
  * }
  * }</pre>
@@ -70,7 +75,7 @@ public final class Snapshot implements AutoCloseable {
     }
 
     /** Opens the file of {@code table}, an entry of {@link #manifest()}, and checks its header. */
-    public TableFileReader openTable(Table table) {
+    public TableRows openTable(Table table) {
         if (!manifest.tables().contains(table)) {
             throw new SeedException(SeedException.Code.CONFIGURATION, "Table " + table + " is not an entry of the "
                     + "manifest of " + location + "; pass one of snapshot.manifest().tables().");
@@ -92,7 +97,7 @@ public final class Snapshot implements AutoCloseable {
         List<SeedException> problems = new ArrayList<>(fileListProblems());
         for (Table table : manifest.tables()) {
             if (files.exists(table.file())) {
-                try (TableFileReader reader = openTable(table)) {
+                try (TableFileReader reader = TableFileReader.open(this, table)) {
                     reader.readToEnd();
                 } catch (SeedException e) {
                     problems.add(e);

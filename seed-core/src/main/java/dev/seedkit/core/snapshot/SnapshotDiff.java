@@ -1,5 +1,6 @@
 package dev.seedkit.core.snapshot;
 
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class SnapshotDiff {
         }
 
         private void render(StringBuilder out) {
-            out.append(SnapshotSql.displayName(schema, name)).append(": ").append(rowsAdded.size())
+            out.append(Identifiers.display(schema, name)).append(": ").append(rowsAdded.size())
                     .append(" added, ").append(rowsRemoved.size()).append(" removed, ").append(rowsChanged.size())
                     .append(" changed, ").append(rowsUnchanged).append(" unchanged\n");
             if (!columnsAdded.isEmpty()) {

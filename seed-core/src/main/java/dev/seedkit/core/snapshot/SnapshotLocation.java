@@ -1,6 +1,8 @@
 package dev.seedkit.core.snapshot;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.Location;
+import dev.seedkit.core.internal.SnapshotFiles;
 import java.io.IOException;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
@@ -14,12 +16,17 @@ import java.util.Objects;
  * directories. {@link #open()} reads the manifest and checks that the files match it.
  *
  * <p>A class path location is found through its {@code manifest.json} resource (so jars without directory
- * entries work); when several class path entries have one, the class loader's first wins.
+ * entries work); when several class path entries have one, the class loader's first wins. Every Seedkit module
+ * reads locations this way (the JUnit extension's init scripts too), with the class loader the caller names, or
+ * else the thread's context class loader, else Seedkit's own.
  */
 public final class SnapshotLocation {
 
     /** Prefix of class path locations in {@link #of(String)}. */
-    public static final String CLASSPATH_PREFIX = "classpath:";
+    public static final String CLASSPATH_PREFIX = Location.CLASSPATH_PREFIX;
+
+    /** Optional prefix of directory locations in {@link #of(String)}: {@code file:src/test/resources/demo}. */
+    public static final String FILE_PREFIX = Location.FILE_PREFIX;
 
     private final Path directory;
     private final String resource;
@@ -31,12 +38,18 @@ public final class SnapshotLocation {
         this.loader = loader;
     }
 
-    /** {@code classpath:some/folder} for a class path location, anything else for a directory path. */
+    /**
+     * {@code classpath:some/folder} for a class path location (seen by the thread's context class loader), else a
+     * directory path, optionally written {@code file:path}.
+     */
     public static SnapshotLocation of(String location) {
-        if (location.startsWith(CLASSPATH_PREFIX)) {
-            return classpath(location.substring(CLASSPATH_PREFIX.length()));
-        }
-        return directory(Path.of(location));
+        return of(location, Location.defaultLoader());
+    }
+
+    /** Like {@link #of(String)}, with class path locations seen by {@code loader}. */
+    public static SnapshotLocation of(String location, ClassLoader loader) {
+        Location parsed = Location.parse(location);
+        return parsed.onClasspath() ? classpath(parsed.resource(), loader) : directory(parsed.path());
     }
 
     /** The snapshot in {@code directory}. */
@@ -46,18 +59,13 @@ public final class SnapshotLocation {
 
     /** The snapshot in class path folder {@code resource}, seen by the thread's context class loader. */
     public static SnapshotLocation classpath(String resource) {
-        ClassLoader context = Thread.currentThread().getContextClassLoader();
-        return classpath(resource, context != null ? context : SnapshotLocation.class.getClassLoader());
+        return classpath(resource, Location.defaultLoader());
     }
 
     /** The snapshot in class path folder {@code resource} (e.g. {@code fixtures/demo}), seen by {@code loader}. */
     public static SnapshotLocation classpath(String resource, ClassLoader loader) {
-        String folder = resource.replaceAll("^/+|/+$", "");
-        if (folder.equals("..") || folder.startsWith("../") || folder.contains("/../") || folder.endsWith("/..")) {
-            throw new SeedException(SeedException.Code.CONFIGURATION, "Class path location '" + resource
-                    + "' contains '..'; name the folder from the class path root, e.g. classpath:fixtures/demo.");
-        }
-        return new SnapshotLocation(null, folder, Objects.requireNonNull(loader, "loader"));
+        return new SnapshotLocation(null, Location.classpath(resource).resource(),
+                Objects.requireNonNull(loader, "loader"));
     }
 
     /** Opens the snapshot: reads its manifest and checks that the table files are exactly the listed ones. */

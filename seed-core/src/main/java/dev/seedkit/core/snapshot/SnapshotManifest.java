@@ -1,5 +1,9 @@
 package dev.seedkit.core.snapshot;
 
+import dev.seedkit.core.internal.Identifiers;
+import dev.seedkit.core.internal.Sha256;
+import dev.seedkit.core.internal.SnapshotErrors;
+import dev.seedkit.core.internal.TableFileName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +90,7 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
     private static void requirePlannedTablesListed(List<LoadStep> plan, List<Table> tables) {
         for (LoadStep step : plan) {
             if (tables.stream().noneMatch(t -> t.schema().equals(step.schema()) && t.name().equals(step.table()))) {
-                throw SnapshotErrors.format("The load plan names table " + SnapshotSql.displayName(step.schema(),
+                throw SnapshotErrors.format("The load plan names table " + Identifiers.display(step.schema(),
                         step.table()) + " (phase '" + step.phase() + "'), which the manifest does not list.");
             }
         }
@@ -140,9 +144,9 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
             columns = List.copyOf(columns);
             keyColumns = List.copyOf(keyColumns);
             requireSafeFileName(new TableFileName(schema, name), file);
-            requireConsistentColumns(columns, keyColumns, SnapshotSql.displayName(schema, name));
+            requireConsistentColumns(columns, keyColumns, Identifiers.display(schema, name));
             if (rowCount < 0 || !Sha256.isWellFormed(sha256)) {
-                throw SnapshotErrors.format("Table " + SnapshotSql.displayName(schema, name) + " needs a row count "
+                throw SnapshotErrors.format("Table " + Identifiers.display(schema, name) + " needs a row count "
                         + ">= 0 and a SHA-256 of 64 lowercase hex digits, found " + rowCount + " and '" + sha256
                         + "'.");
             }
@@ -155,7 +159,7 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
 
         @Override
         public String toString() {
-            return SnapshotSql.displayName(schema, name);
+            return Identifiers.display(schema, name);
         }
 
         private static void requireSafeFileName(TableFileName table, String file) {

@@ -1,5 +1,6 @@
 package dev.seedkit.core.snapshot;
 
+import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.core.snapshot.SnapshotDiff.RowChange;
 import dev.seedkit.core.snapshot.SnapshotDiff.TableDiff;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
@@ -41,7 +42,7 @@ final class TableComparison {
         List<List<String>> added = new ArrayList<>();
         List<RowChange> changed = new ArrayList<>();
         long unchanged = 0;
-        try (TableFileReader reader = afterSnapshot.openTable(after)) {
+        try (TableFileReader reader = TableFileReader.open(afterSnapshot, after)) {
             int[] positions = positions(after.columnNames(), common);
             for (Optional<List<String>> row = reader.nextFields(); row.isPresent(); row = reader.nextFields()) {
                 List<String> values = pick(row.get(), positions);
@@ -67,7 +68,7 @@ final class TableComparison {
 
     private Map<List<String>, Deque<List<String>>> readBefore(Snapshot snapshot) {
         Map<List<String>, Deque<List<String>>> rows = new LinkedHashMap<>();
-        try (TableFileReader reader = snapshot.openTable(before)) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, before)) {
             int[] positions = positions(before.columnNames(), common);
             for (Optional<List<String>> row = reader.nextFields(); row.isPresent(); row = reader.nextFields()) {
                 List<String> values = pick(row.get(), positions);

@@ -7,13 +7,13 @@
  * <ul>
  *   <li>{@link dev.seedkit.core.snapshot.SnapshotLocation} finds a snapshot (directory or class path, jars
  *       included) and opens it as a {@link dev.seedkit.core.snapshot.Snapshot};</li>
- *   <li>{@link dev.seedkit.core.snapshot.TableFileReader} streams one file, checked line by line, as values or as
- *       COPY input; {@link dev.seedkit.core.snapshot.TableFileWriter} writes one from COPY output;</li>
+ *   <li>{@link dev.seedkit.core.snapshot.TableRows} reads one table file, checked line by line, as values;</li>
  *   <li>{@link dev.seedkit.core.snapshot.SnapshotManifest} is the manifest's immutable model and JSON form;</li>
- *   <li>{@link dev.seedkit.core.snapshot.SnapshotSession} and {@link dev.seedkit.core.snapshot.SnapshotSql} are
- *       the session settings and COPY statements both directions must use;</li>
  *   <li>{@link dev.seedkit.core.snapshot.SnapshotDiff} compares two snapshots for review.</li>
  * </ul>
+ *
+ * <p>Reading and writing table files as COPY streams, file names, and the session settings both directions use
+ * are Seedkit's own business, in {@code dev.seedkit.core.internal}.
  *
  * <p>This package knows nothing of the schema model: the manifest holds plain names and type texts.
  */

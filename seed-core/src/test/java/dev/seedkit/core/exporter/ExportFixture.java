@@ -2,7 +2,7 @@ package dev.seedkit.core.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;

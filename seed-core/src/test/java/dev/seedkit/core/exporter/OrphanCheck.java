@@ -1,15 +1,15 @@
 package dev.seedkit.core.exporter;
 
 import dev.seedkit.core.schema.ForeignKey;
-import dev.seedkit.core.schema.Identifiers;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
-import dev.seedkit.core.snapshot.SnapshotSession;
-import dev.seedkit.core.snapshot.SnapshotSql;
-import dev.seedkit.core.snapshot.TableFileReader;
+import dev.seedkit.core.internal.SnapshotSession;
+import dev.seedkit.core.internal.SnapshotSql;
+import dev.seedkit.core.internal.TableFileReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -44,7 +44,7 @@ final class OrphanCheck {
             execute(c, "truncate " + target.tables().stream().map(t -> t.name().qualified())
                     .collect(Collectors.joining(", ")));
             for (SnapshotManifest.Table table : snapshot.manifest().tables()) {
-                try (TableFileReader reader = snapshot.openTable(table)) {
+                try (TableFileReader reader = TableFileReader.open(snapshot, table)) {
                     c.unwrap(PGConnection.class).getCopyAPI().copyIn(SnapshotSql.copyIn(schemaOf.apply(
                             table.schema()), table.name(), table.columnNames()), reader.dataStream());
                 }

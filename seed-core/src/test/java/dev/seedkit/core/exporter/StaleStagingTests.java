@@ -2,6 +2,8 @@ package dev.seedkit.core.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedkit.core.internal.StagingLock;
+import dev.seedkit.core.internal.StaleStaging;
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.nio.file.Files;

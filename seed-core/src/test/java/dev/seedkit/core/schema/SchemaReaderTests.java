@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.sql.Connection;

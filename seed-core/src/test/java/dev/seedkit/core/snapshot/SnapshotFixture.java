@@ -1,5 +1,11 @@
 package dev.seedkit.core.snapshot;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import dev.seedkit.core.SeedException;
+import dev.seedkit.core.SeedException.Code;
+import dev.seedkit.core.internal.TableFileWriter;
 import dev.seedkit.core.snapshot.SnapshotManifest.Column;
 import dev.seedkit.core.snapshot.SnapshotManifest.LoadStep;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
@@ -11,21 +17,22 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Builds small, valid snapshots in a directory, so that tests can then break them in one precise way. */
-final class SnapshotFixture {
+public final class SnapshotFixture {
 
-    static final Instant CREATED = Instant.parse("2024-05-01T12:00:00Z");
+    public static final Instant CREATED = Instant.parse("2024-05-01T12:00:00Z");
 
     private final Path directory;
     private final List<Table> tables = new ArrayList<>();
 
-    SnapshotFixture(Path directory) {
+    public SnapshotFixture(Path directory) {
         this.directory = directory;
     }
 
     /** The demo snapshot: public.users (3 rows, one NULL and one escaped value) and public.orders (2 rows). */
-    static SnapshotFixture demo(Path directory) {
+    public static SnapshotFixture demo(Path directory) {
         return new SnapshotFixture(directory)
                 .table("public", "users", List.of("id:integer", "name:text", "note:text"), List.of("id"),
                         row("1", "Ada", null), row("2", "Grace", "line one\nline two"), row("3", "Linus", "tab\there"))
@@ -36,7 +43,7 @@ final class SnapshotFixture {
 
     /** Writes a table file; columns are given as {@code name:type}. */
     @SafeVarargs
-    final SnapshotFixture table(String schema, String name, List<String> columns, List<String> keys,
+    public final SnapshotFixture table(String schema, String name, List<String> columns, List<String> keys,
             List<String>... rows) {
         List<Column> typed = columns.stream().map(c -> new Column(c.substring(0, c.lastIndexOf(':')),
                 c.substring(c.lastIndexOf(':') + 1))).toList();
@@ -47,7 +54,7 @@ final class SnapshotFixture {
         return this;
     }
 
-    SnapshotFixture writeManifest() {
+    public SnapshotFixture writeManifest() {
         List<LoadStep> plan = tables.stream().map(t -> new LoadStep(t.schema(), t.name(), "insert")).toList();
         manifest(plan).write(directory);
         return this;
@@ -66,7 +73,7 @@ final class SnapshotFixture {
     }
 
     /** Replaces the first occurrence of {@code from} in {@code file} by {@code to}. */
-    void edit(String file, String from, String to) throws IOException {
+    public void edit(String file, String from, String to) throws IOException {
         String text = Files.readString(file(file), StandardCharsets.UTF_8);
         if (!text.contains(from)) {
             throw new IllegalArgumentException(file + " does not contain '" + from + "':\n" + text);
@@ -76,11 +83,24 @@ final class SnapshotFixture {
     }
 
     /** Replaces {@code file}'s content by raw bytes. */
-    void overwrite(String file, byte[] content) throws IOException {
+    public void overwrite(String file, byte[] content) throws IOException {
         Files.write(file(file), content);
     }
 
-    static List<String> row(String... values) {
+    public static List<String> row(String... values) {
         return Arrays.asList(values);
+    }
+
+    /** The {@code SeedException} that {@code action} throws, checked to carry {@code code}. */
+    public static SeedException failure(ThrowingCallable action, Code code) {
+        SeedException e = catchThrowableOfType(SeedException.class, action);
+        assertThat(e).as("expected a SeedException").isNotNull();
+        assertThat(e.code()).as("code of: %s", e.getMessage()).isEqualTo(code);
+        return e;
+    }
+
+    /** Asserts that {@code action} throws a {@code SeedException} with {@code code} and exactly {@code message}. */
+    public static void assertFailure(ThrowingCallable action, Code code, String message) {
+        assertThat(failure(action, code)).hasMessage(message);
     }
 }

@@ -1,6 +1,6 @@
 package dev.seedkit.core.snapshot;
 
-import static dev.seedkit.core.snapshot.SnapshotValidationTests.assertFailure;
+import static dev.seedkit.core.snapshot.SnapshotFixture.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seedkit.core.SeedException.Code;
@@ -75,6 +75,29 @@ class SnapshotLocationTests {
     }
 
     @Test
+    void readsADirectoryWrittenWithTheFilePrefix(@TempDir Path dir) {
+        SnapshotFixture.demo(dir);
+        assertThat(SnapshotLocation.of(SnapshotLocation.FILE_PREFIX + dir)).isEqualTo(SnapshotLocation.directory(dir));
+        try (Snapshot snapshot = SnapshotLocation.of("file:" + dir).open()) {
+            assertThat(snapshot.location()).hasToString(dir.toString());
+            assertThat(rows(snapshot, "public", "orders")).hasSize(2);
+        }
+    }
+
+    @Test
+    void looksUpAClassPathLocationWithTheClassLoaderItIsGiven(@TempDir Path dir) throws Exception {
+        Path jar = jarOfDemo(dir.resolve("fixtures.jar"), Optional.empty());
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null);
+                Snapshot snapshot = SnapshotLocation.of("classpath:fixtures/demo", loader).open()) {
+            assertThat(rows(snapshot, "public", "customers")).isEqualTo(CUSTOMERS);
+        }
+        assertFailure(() -> SnapshotLocation.of("classpath:fixtures/demo").open(), Code.SNAPSHOT_NOT_FOUND,
+                "No snapshot at classpath:fixtures/demo: the class path has no fixtures/demo/manifest.json. Put the "
+                        + "snapshot under src/test/resources/fixtures/demo (or another class path folder), or fix "
+                        + "the location.");
+    }
+
+    @Test
     void reportsAClassPathSnapshotThatIsNotThere() {
         assertFailure(() -> SnapshotLocation.of("classpath:fixtures/missing").open(), Code.SNAPSHOT_NOT_FOUND,
                 "No snapshot at classpath:fixtures/missing: the class path has no fixtures/missing/manifest.json. "
@@ -98,7 +121,7 @@ class SnapshotLocationTests {
 
     static List<List<String>> rows(Snapshot snapshot, String schema, String table) {
         List<List<String>> rows = new ArrayList<>();
-        try (TableFileReader reader = snapshot.openTable(snapshot.manifest().table(schema, table).orElseThrow())) {
+        try (TableRows reader = snapshot.openTable(snapshot.manifest().table(schema, table).orElseThrow())) {
             for (Optional<List<String>> row = reader.nextRow(); row.isPresent(); row = reader.nextRow()) {
                 rows.add(row.get());
             }

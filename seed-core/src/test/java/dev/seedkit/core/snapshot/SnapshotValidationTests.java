@@ -1,7 +1,8 @@
 package dev.seedkit.core.snapshot;
 
+import static dev.seedkit.core.snapshot.SnapshotFixture.assertFailure;
+import static dev.seedkit.core.snapshot.SnapshotFixture.failure;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.SeedException.Code;
@@ -12,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -299,16 +299,5 @@ class SnapshotValidationTests {
 
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
-    }
-
-    static SeedException failure(ThrowingCallable action, Code code) {
-        SeedException e = catchThrowableOfType(SeedException.class, action);
-        assertThat(e).as("expected a SeedException").isNotNull();
-        assertThat(e.code()).as("code of: %s", e.getMessage()).isEqualTo(code);
-        return e;
-    }
-
-    static void assertFailure(ThrowingCallable action, Code code, String message) {
-        assertThat(failure(action, code)).hasMessage(message);
     }
 }

@@ -1,4 +1,4 @@
-package dev.seedkit.core.exporter;
+package dev.seedkit.core.internal;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
  * </ul>
  * Each removal is logged; a failure to remove is logged and never fails the export.
  */
-final class StaleStaging {
+public final class StaleStaging {
 
     /** How long a staging directory without a lock file must have been untouched to count as abandoned. */
-    static final Duration UNLOCKED_GRACE = Duration.ofHours(1);
+    public static final Duration UNLOCKED_GRACE = Duration.ofHours(1);
 
     private static final Logger log = LoggerFactory.getLogger(StaleStaging.class);
     private static final String REPLACED = "replaced";
@@ -53,7 +53,7 @@ final class StaleStaging {
     }
 
     /** Removes the stale siblings of {@code target}; returns the directories removed. */
-    static List<Path> removeAround(Path target) {
+    public static List<Path> removeAround(Path target) {
         return new StaleStaging(target, Clock.systemUTC()).remove();
     }
 

@@ -1,6 +1,6 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
-import static dev.seedkit.core.snapshot.SnapshotValidationTests.assertFailure;
+import static dev.seedkit.core.snapshot.SnapshotFixture.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import dev.seedkit.core.SeedException;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.PostgresServers;

@@ -1,15 +1,16 @@
-package dev.seedkit.core.schema;
+package dev.seedkit.core.internal;
 
 import java.util.Comparator;
 
 /**
- * Quoting of PostgreSQL identifiers. Seedkit always quotes the names it puts into SQL, so that mixed-case,
- * reserved-word and non-ASCII names work without guessing which ones PostgreSQL would fold or reject.
+ * Quoting of PostgreSQL identifiers, the one implementation every Seedkit module uses. Seedkit always quotes the
+ * names it puts into SQL ({@link #quote}), so that mixed-case, reserved-word and non-ASCII names work without
+ * guessing which ones PostgreSQL would fold or reject; messages show names as people read them ({@link #display}).
  */
 public final class Identifiers {
 
     /** Orders names by their UTF-8 bytes (the same as by code points), independent of locale and collation. */
-    static final Comparator<String> BYTEWISE = Identifiers::compareBytewise;
+    public static final Comparator<String> BYTEWISE = Identifiers::compareBytewise;
 
     private Identifiers() {
     }
@@ -34,12 +35,17 @@ public final class Identifiers {
         return quote(schema) + '.' + quote(name);
     }
 
+    /** {@code schema.name} for messages, each part as {@link #display(String)} shows it. */
+    public static String display(String schema, String name) {
+        return display(schema) + '.' + display(name);
+    }
+
     /**
      * The name as people read it: bare when it consists only of lower-case ASCII letters, digits, {@code _},
      * {@code $} and non-ASCII letters and digits, quoted otherwise. {@link VirtualForeignKey#parse} reads this
      * form back to the same name.
      */
-    static String display(String identifier) {
+    public static String display(String identifier) {
         boolean bare = !identifier.isEmpty() && identifier.codePoints().allMatch(Identifiers::isBareCharacter);
         return bare ? identifier : quote(identifier);
     }

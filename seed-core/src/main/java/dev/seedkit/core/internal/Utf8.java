@@ -1,4 +1,4 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 /**
  * Strict UTF-8 validation on raw bytes, as PostgreSQL applies it: no overlong forms, no UTF-16 surrogates, nothing

@@ -1,16 +1,16 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 as the manifest pins it: over every byte of a file, written as 64 lowercase hex digits. */
-final class Sha256 {
+public final class Sha256 {
 
     private Sha256() {
     }
 
-    static MessageDigest newDigest() {
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
@@ -18,12 +18,12 @@ final class Sha256 {
         }
     }
 
-    static String hex(byte[] digest) {
+    public static String hex(byte[] digest) {
         return HexFormat.of().formatHex(digest);
     }
 
     /** Whether {@code text} is a well-formed checksum: 64 lowercase hex digits. */
-    static boolean isWellFormed(String text) {
+    public static boolean isWellFormed(String text) {
         return text != null && text.matches("[0-9a-f]{64}");
     }
 }

@@ -1,6 +1,7 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.snapshot.SnapshotManifest;
 import dev.seedkit.core.snapshot.SnapshotManifest.Column;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import java.io.BufferedOutputStream;

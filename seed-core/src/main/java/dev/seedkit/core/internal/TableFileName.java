@@ -1,4 +1,4 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import dev.seedkit.core.SeedException;
 import java.io.ByteArrayOutputStream;
@@ -64,7 +64,7 @@ public record TableFileName(String schema, String table) {
     /** {@code schema.table} with each part quoted only where SQL would need it, for messages. */
     @Override
     public String toString() {
-        return SnapshotSql.displayName(schema, table);
+        return Identifiers.display(schema, table);
     }
 
     private static String encodeSchema(String schema) {

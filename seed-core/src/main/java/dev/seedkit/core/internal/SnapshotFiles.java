@@ -1,4 +1,4 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import dev.seedkit.core.SeedException;
 import java.io.Closeable;
@@ -16,7 +16,7 @@ import java.util.stream.Stream;
  * this class opens and closes). Only plain names resolve, only to regular files directly inside the snapshot:
  * nothing outside it, no symbolic links.
  */
-final class SnapshotFiles implements Closeable {
+public final class SnapshotFiles implements Closeable {
 
     private final Path root;
     private final String description;
@@ -29,7 +29,7 @@ final class SnapshotFiles implements Closeable {
     }
 
     /** The snapshot in {@code directory}; {@code description} names it in errors. */
-    static SnapshotFiles directory(Path directory, String description) {
+    public static SnapshotFiles directory(Path directory, String description) {
         if (!Files.isDirectory(directory)) {
             throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "No snapshot at " + description + ": "
                     + (Files.exists(directory) ? "it is not a directory" : "the directory does not exist")
@@ -39,7 +39,7 @@ final class SnapshotFiles implements Closeable {
     }
 
     /** The snapshot under {@code entry} (a folder inside the jar, no leading slash) of the jar at {@code jar}. */
-    static SnapshotFiles inJar(Path jar, String entry, String description) {
+    public static SnapshotFiles inJar(Path jar, String entry, String description) {
         try {
             FileSystem zip = FileSystems.newFileSystem(jar, (ClassLoader) null);
             return new SnapshotFiles(zip.getPath("/" + entry), description, zip);
@@ -49,18 +49,18 @@ final class SnapshotFiles implements Closeable {
     }
 
     /** How errors name {@code fileName}: the snapshot's description, a slash, the name. */
-    String where(String fileName) {
+    public String where(String fileName) {
         return description + "/" + fileName;
     }
 
     /** Whether {@code fileName} exists inside the snapshot (a symbolic link counts, and is refused on open). */
-    boolean exists(String fileName) {
+    public boolean exists(String fileName) {
         Path file = resolve(fileName);
         return Files.isSymbolicLink(file) || Files.exists(file);
     }
 
     /** Opens {@code fileName} for reading; refuses symbolic links and anything that is not a regular file. */
-    InputStream open(String fileName) throws IOException {
+    public InputStream open(String fileName) throws IOException {
         Path file = resolve(fileName);
         if (Files.isSymbolicLink(file)) {
             throw SnapshotErrors.format(where(fileName) + " is a symbolic link; snapshot files must be regular "
@@ -73,7 +73,7 @@ final class SnapshotFiles implements Closeable {
     }
 
     /** The names of the {@code .tsv} files in the snapshot, whatever the manifest lists. */
-    List<String> tableFiles() {
+    public List<String> tableFiles() {
         try (Stream<Path> files = Files.list(root)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(TableFileName.EXTENSION))
                     .sorted().toList();

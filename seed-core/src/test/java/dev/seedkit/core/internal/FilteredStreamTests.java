@@ -1,9 +1,13 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.schema.Column;
+import dev.seedkit.core.snapshot.Snapshot;
+import dev.seedkit.core.snapshot.SnapshotFixture;
+import dev.seedkit.core.snapshot.SnapshotLocation;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -72,7 +76,8 @@ class FilteredStreamTests {
 
     private String read(String table, StreamChoice choice) throws Exception {
         try (Snapshot snapshot = SnapshotLocation.directory(dir).open();
-             TableFileReader reader = snapshot.openTable(snapshot.manifest().table("public", table).orElseThrow());
+             TableFileReader reader = TableFileReader.open(snapshot,
+                     snapshot.manifest().table("public", table).orElseThrow());
              InputStream in = choice.open(reader)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }

@@ -1,4 +1,4 @@
-package dev.seedkit.core.exporter;
+package dev.seedkit.core.internal;
 
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.snapshot.SnapshotManifest;
@@ -176,7 +176,7 @@ public final class DirectorySwap implements AutoCloseable {
     }
 
     /** Deletes {@code root} and everything in it; what another process deletes meanwhile is fine. */
-    static void deleteTree(Path root) throws IOException {
+    public static void deleteTree(Path root) throws IOException {
         if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
             return;
         }

@@ -1,9 +1,11 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.schema.Column;
+import dev.seedkit.core.snapshot.SnapshotManifest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;

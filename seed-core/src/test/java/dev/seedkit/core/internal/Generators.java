@@ -1,4 +1,4 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -1,6 +1,8 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
+import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
+import dev.seedkit.core.snapshot.TableRows;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,7 +21,7 @@ import java.util.Optional;
  * the data rows (not the header) straight to PgJDBC:
  *
  * <pre>{@code
- * try (TableFileReader reader = snapshot.openTable(table)) {
+ * try (TableFileReader reader = TableFileReader.open(snapshot, table)) {
  *     copyManager.copyIn(SnapshotSql.copyIn(table.schema(), table.name(), table.columnNames()),
  *             reader.dataStream());
  * }
@@ -28,7 +30,7 @@ import java.util.Optional;
  * A bad line, a wrong row count or a wrong checksum is thrown from the stream as a {@code SeedException} before
  * the stream ends, so {@code copyIn} cancels the COPY and nothing of the file is committed.
  */
-public final class TableFileReader implements AutoCloseable {
+public final class TableFileReader implements TableRows {
 
     private static final byte[] NEWLINE = {'\n'};
     private static final byte[] TAB = {'\t'};
@@ -48,8 +50,16 @@ public final class TableFileReader implements AutoCloseable {
         this.input = new LineInput(in, where, maxLineBytes, checker::tooLong);
     }
 
+    /**
+     * Opens the file of {@code table}, an entry of the snapshot's manifest, for all of this reader's streams:
+     * {@link Snapshot#openTable} gives users the rows only.
+     */
+    public static TableFileReader open(Snapshot snapshot, Table table) {
+        return (TableFileReader) snapshot.openTable(table);
+    }
+
     /** Opens a table file and checks its header; {@code where} names the file in errors. */
-    static TableFileReader open(InputStream in, String where, Table table) {
+    public static TableFileReader open(InputStream in, String where, Table table) {
         return open(in, where, table, LineInput.maxLineBytes());
     }
 
@@ -65,12 +75,12 @@ public final class TableFileReader implements AutoCloseable {
         }
     }
 
-    /** The manifest entry this file is checked against. */
+    @Override
     public Table table() {
         return table;
     }
 
-    /** The next row's values in column order ({@code null} for NULL), or empty after the last row. */
+    @Override
     public Optional<List<String>> nextRow() {
         return nextFields().map(fields -> fields.stream().map(CopyText::unescape).toList());
     }
@@ -131,7 +141,7 @@ public final class TableFileReader implements AutoCloseable {
         streamed = true;
     }
 
-    /** The number of data rows read so far. */
+    @Override
     public long rowsRead() {
         return rows;
     }
@@ -146,7 +156,7 @@ public final class TableFileReader implements AutoCloseable {
     }
 
     /** The next row's fields as stored (escaped), or empty after the last row. */
-    Optional<List<String>> nextFields() {
+    public Optional<List<String>> nextFields() {
         if (!advance()) {
             return Optional.empty();
         }
@@ -157,7 +167,7 @@ public final class TableFileReader implements AutoCloseable {
     }
 
     /** Reads and checks every remaining row, then the count and checksum. */
-    void readToEnd() {
+    public void readToEnd() {
         while (advance()) {
             // each line is checked by advance()
         }

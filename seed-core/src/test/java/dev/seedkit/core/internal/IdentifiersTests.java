@@ -1,8 +1,10 @@
-package dev.seedkit.core.schema;
+package dev.seedkit.core.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.seedkit.core.schema.TableName;
+import dev.seedkit.core.snapshot.SnapshotManifest;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,20 @@ class IdentifiersTests {
         assertThat(TableName.of("public", "order items")).hasToString("public.\"order items\"");
         assertThat(TableName.of("public", "café")).hasToString("public.café");
         assertThat(TableName.of("a.b", "c")).hasToString("\"a.b\".c");
+    }
+
+    @Test
+    void tableFilesAndManifestEntriesShowNamesByTheSameRuleAsTableNames() {
+        for (String name : List.of("order_items", "Orders", "café", "price$", "order items", "a.b")) {
+            String expected = TableName.of("public", name).toString();
+            TableFileName file = new TableFileName("public", name);
+            SnapshotManifest.Table entry = new SnapshotManifest.Table("public", name, file.fileName(),
+                    List.of(new SnapshotManifest.Column("id", "integer")), List.of("id"), 0, "0".repeat(64));
+
+            assertThat(file).as(name).hasToString(expected);
+            assertThat(entry).as(name).hasToString(expected);
+            assertThat(Identifiers.display("public", name)).as(name).isEqualTo(expected);
+        }
     }
 
     @Test

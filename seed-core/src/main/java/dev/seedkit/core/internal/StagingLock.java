@@ -1,4 +1,4 @@
-package dev.seedkit.core.exporter;
+package dev.seedkit.core.internal;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -24,7 +24,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The directories this JVM owns are also kept in a set, and never probed: POSIX drops all of a process's locks
  * on a file when it closes any descriptor of it, so probing our own lock would release it.
  */
-final class StagingLock implements AutoCloseable {
+public final class StagingLock implements AutoCloseable {
 
     /** What a staging directory's name ends in to name its lock file. */
     static final String SUFFIX = ".lock";
@@ -43,7 +43,7 @@ final class StagingLock implements AutoCloseable {
     }
 
     /** Creates and locks the lock file of {@code directory}, which this process has just created. */
-    static StagingLock acquire(Path directory) throws IOException {
+    public static StagingLock acquire(Path directory) throws IOException {
         Path file = file(directory);
         OWNED.add(directory);
         FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
@@ -87,7 +87,7 @@ final class StagingLock implements AutoCloseable {
     }
 
     /** What the lock file says about its owner, e.g. {@code pid 4242 started 2024-06-30T21:59:59Z}. */
-    static String owner(Path directory) {
+    public static String owner(Path directory) {
         try {
             return Files.readString(file(directory), StandardCharsets.UTF_8).strip();
         } catch (IOException e) {
@@ -96,7 +96,7 @@ final class StagingLock implements AutoCloseable {
     }
 
     /** The lock file of {@code directory}. */
-    static Path file(Path directory) {
+    public static Path file(Path directory) {
         return directory.resolveSibling(directory.getFileName() + SUFFIX);
     }
 

@@ -1,6 +1,6 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
-import static dev.seedkit.core.snapshot.SnapshotValidationTests.assertFailure;
+import static dev.seedkit.core.snapshot.SnapshotFixture.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seedkit.core.SeedException.Code;
@@ -49,9 +49,9 @@ class TableFileNameTests {
     @Example
     void refusesNamesTooLongForAFileSystem() {
         String long63 = "Ä".repeat(31);
-        assertFailure(() -> new TableFileName(long63, long63).fileName(), Code.CONFIGURATION, "Table \""
-                + long63 + "\".\"" + long63 + "\" needs a 377-byte file name, longer than the 255 bytes file systems "
-                + "allow; rename the schema or table, or leave the table out of the snapshot.");
+        assertFailure(() -> new TableFileName(long63, long63).fileName(), Code.CONFIGURATION, "Table " + long63
+                + "." + long63 + " needs a 377-byte file name, longer than the 255 bytes file systems allow; rename "
+                + "the schema or table, or leave the table out of the snapshot.");
     }
 
     @Property(tries = 500)

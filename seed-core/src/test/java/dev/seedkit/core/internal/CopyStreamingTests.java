@@ -1,9 +1,13 @@
-package dev.seedkit.core.snapshot;
+package dev.seedkit.core.internal;
 
-import static dev.seedkit.core.snapshot.SnapshotValidationTests.assertFailure;
+import static dev.seedkit.core.snapshot.SnapshotFixture.assertFailure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.seedkit.core.SeedException.Code;
+import dev.seedkit.core.snapshot.Snapshot;
+import dev.seedkit.core.snapshot.SnapshotFixture;
+import dev.seedkit.core.snapshot.SnapshotLocation;
+import dev.seedkit.core.snapshot.SnapshotManifest;
 import dev.seedkit.core.snapshot.SnapshotManifest.Column;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import dev.seedkit.postgres.testing.TestDatabase;
@@ -45,7 +49,7 @@ class CopyStreamingTests {
             assertThat(Files.readString(dir.resolve("public.c_src.tsv")))
                     .isEqualTo("code\tn\nA b\t\\N\nB\t2\n_\t3\na\t1\né\t4\n");
             try (Snapshot snapshot = SnapshotLocation.directory(dir).open();
-                    TableFileReader reader = snapshot.openTable(snapshot.manifest().tables().get(0))) {
+                    TableFileReader reader = TableFileReader.open(snapshot, snapshot.manifest().tables().get(0))) {
                 long loaded = RoundTrip.copyApi(c).copyIn(SnapshotSql.copyIn("public", "c_dst",
                         reader.table().columnNames()), reader.dataStream());
                 assertThat(loaded).isEqualTo(5);
@@ -70,7 +74,7 @@ class CopyStreamingTests {
         db.execute("create table users2 (id int primary key, name text, note text)");
         SnapshotFixture fixture = SnapshotFixture.demo(dir);
         fixture.edit("public.users.tsv", "Grace", "Grape");
-        assertThat(SnapshotValidationTests.failure(() -> importUsers(db, "users2"), Code.SNAPSHOT_CORRUPT))
+        assertThat(SnapshotFixture.failure(() -> importUsers(db, "users2"), Code.SNAPSHOT_CORRUPT))
                 .hasMessageContaining("/public.users.tsv: checksum mismatch");
         assertThat(db.queryValue("select count(*) from users2")).isEqualTo("0");
     }
@@ -121,7 +125,7 @@ class CopyStreamingTests {
         try (Connection c = db.connect()) {
             SnapshotSession.apply(c);
             try (Snapshot snapshot = SnapshotLocation.directory(dir).open();
-                    TableFileReader reader = snapshot.openTable(snapshot.manifest().table("public", "users")
+                    TableFileReader reader = TableFileReader.open(snapshot, snapshot.manifest().table("public", "users")
                             .orElseThrow())) {
                 RoundTrip.copyApi(c).copyIn(SnapshotSql.copyIn("public", target, reader.table().columnNames()),
                         reader.dataStream());
