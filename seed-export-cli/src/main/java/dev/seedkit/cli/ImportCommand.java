@@ -105,7 +105,7 @@ final class ImportCommand extends Subcommand {
     static ImportMode parseMode(String text) {
         String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (ImportMode candidate : ImportMode.values()) {
-            if (candidate.name().equals(name)) {
+            if (candidate != ImportMode.DEFAULT && candidate.name().equals(name)) {
                 return candidate;
             }
         }

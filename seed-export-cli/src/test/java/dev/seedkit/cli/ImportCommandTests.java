@@ -190,6 +190,11 @@ class ImportCommandTests {
                 "merge")).satisfies(r -> assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE))
                 .satisfies(r -> assertThat(r.err()).startsWith("error: Unknown import mode 'merge'; use "
                         + "insert-missing, upsert or replace."));
+        assertThat(cli().run("import", "--url", server.jdbcUrl("x"), "--snapshot", snapshot.toString(), "--mode",
+                "default")).as("the annotations' DEFAULT is no mode of the command line")
+                .satisfies(r -> assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE))
+                .satisfies(r -> assertThat(r.err()).startsWith("error: Unknown import mode 'default'; use "
+                        + "insert-missing, upsert or replace."));
         assertThat(cli().run("import", "--url", "postgres://localhost/x", "--snapshot", snapshot.toString()))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE))
                 .satisfies(r -> assertThat(r.err()).startsWith("error: 'postgres://localhost/x' is not a "

@@ -1,5 +1,6 @@
 package dev.seedkit.junit;
 
+import dev.seedkit.core.importer.ImportMode;
 import dev.seedkit.postgres.PostgresServerException;
 import dev.seedkit.postgres.PostgresServers;
 import dev.seedkit.postgres.ServerKind;

@@ -157,9 +157,9 @@ public final class SnapshotImporter {
         private Builder() {
         }
 
-        /** What to do with rows already present; default {@link ImportMode#INSERT_MISSING}. */
+        /** What to do with rows already present; default (and {@link ImportMode#DEFAULT}) is INSERT_MISSING. */
         public Builder mode(ImportMode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
+            this.mode = Objects.requireNonNull(mode, "mode") == ImportMode.DEFAULT ? ImportMode.INSERT_MISSING : mode;
             return this;
         }
 
