@@ -1,6 +1,7 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.importer.SchemaDrift;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
@@ -170,7 +171,7 @@ final class VerifyCommand extends Subcommand {
     }
 
     private Map<String, Object> checkSchema(Connection c, SnapshotManifest manifest, Database database) {
-        SchemaDrift drift = SchemaDrift.check(c, manifest);
+        SchemaDrift drift = SchemaDrift.check(c, manifest, SchemaDrift.Policy.EXACT);
         if (drift.none()) {
             output.line("ok      schema of " + database.display() + " matches the snapshot");
         } else {
