@@ -149,7 +149,7 @@ final class ImportRun {
         List<ImportReport.TableReport> reports = new ArrayList<>();
         for (TableLoad load : loads) {
             ImportReport.TableReport report = loader.load(load, empty.contains(load.name()));
-            log.info("Loaded {}: {} inserted, {} skipped, {} updated in {} ms", report.table(), report.inserted(),
+            log.debug("Loaded {}: {} inserted, {} skipped, {} updated in {} ms", report.table(), report.inserted(),
                     report.skipped(), report.updated(), report.elapsed().toMillis());
             reports.add(report);
         }
