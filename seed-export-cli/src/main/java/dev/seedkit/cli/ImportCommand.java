@@ -5,10 +5,8 @@ import dev.seedkit.core.importer.ImportMode;
 import dev.seedkit.core.importer.ImportReport;
 import dev.seedkit.core.importer.SnapshotImporter;
 import dev.seedkit.core.snapshot.Snapshot;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,7 +61,7 @@ final class ImportCommand extends Subcommand {
     @Override
     int run() {
         ImportMode importMode = mode();
-        SnapshotImporter importer = SnapshotImporter.builder().mode(importMode)
+        SnapshotImporter importer = SnapshotImporter.builder(OptionNames::of).mode(importMode)
                 .tables(settings.list("tables", tables, ",")).force(settings.flag("force", force, false))
                 .verify(settings.flag("verify", verify, false)).build();
         Database database = database(connection, "import needs the database to load the snapshot into");
@@ -81,10 +79,10 @@ final class ImportCommand extends Subcommand {
                 output.line(report.render().strip() + "; --force imports it again.");
             } else {
                 output.line("Imported " + report.fixtureVersion() + " from " + location + " into "
-                        + database.display() + " (mode " + modeName(importMode) + ")");
+                        + database.display() + " (mode " + JsonResults.modeName(report) + ")");
                 output.line(report.render());
             }
-            output.result(true, ExitCodes.OK, json(report, location, database));
+            output.result(true, ExitCodes.OK, JsonResults.imported(report, location, database.display()));
             return ExitCodes.OK;
         }
     }
@@ -111,34 +109,5 @@ final class ImportCommand extends Subcommand {
         }
         throw new SeedException(SeedException.Code.CONFIGURATION, "Unknown import mode '" + text + "'; use "
                 + "insert-missing, upsert or replace.");
-    }
-
-    private static String modeName(ImportMode mode) {
-        return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static Map<String, Object> json(ImportReport report, String location, Database database) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("snapshot", location);
-        result.put("fixtureVersion", report.fixtureVersion());
-        result.put("snapshotId", report.snapshotId());
-        result.put("database", database.display());
-        result.put("mode", modeName(report.mode()));
-        result.put("alreadyApplied", report.alreadyApplied());
-        result.put("triggersOff", report.triggersOff());
-        result.put("tables", report.tables().stream().map(t -> {
-            Map<String, Object> table = new LinkedHashMap<>();
-            table.put("table", t.table());
-            table.put("inserted", t.inserted());
-            table.put("skipped", t.skipped());
-            table.put("updated", t.updated());
-            table.put("millis", t.elapsed().toMillis());
-            return table;
-        }).toList());
-        result.put("inserted", report.inserted());
-        result.put("skipped", report.skipped());
-        result.put("updated", report.updated());
-        result.put("millis", report.elapsed().toMillis());
-        return result;
     }
 }

@@ -1,17 +1,14 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.schema.CyclePlan;
 import dev.seedkit.core.schema.LoadPlan;
 import dev.seedkit.core.schema.LoadStep;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.schema.VirtualForeignKey;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -65,15 +62,15 @@ final class PlanCommand extends Subcommand {
         Database database = database(connection, "plan reads the tables and foreign keys from a database");
         List<String> schemaNames = settings.list("schema", schemas, ",");
         Schema schema = database.use(c -> SchemaReader.read(c, schemaNames)).withVirtualForeignKeys(virtualKeys);
-        LoadPlan plan = LoadPlan.builder(schema).allowReplicaRole(settings.flag("allow-replica-role",
-                allowReplicaRole, false)).build();
+        LoadPlan plan = LoadPlan.builder(schema).names(OptionNames::of)
+                .allowReplicaRole(settings.flag("allow-replica-role", allowReplicaRole, false)).build();
         output.line(switch (chosen) {
             case "text" -> text(plan);
             case "mermaid" -> plan.toMermaid();
             case "dot" -> plan.toDot();
             default -> plan.toText();
         });
-        output.result(true, ExitCodes.OK, json(plan, database));
+        output.result(true, ExitCodes.OK, JsonResults.plan(plan, database.display()));
         return ExitCodes.OK;
     }
 
@@ -87,29 +84,5 @@ final class PlanCommand extends Subcommand {
                             .orElse("")).append('\n');
         }
         return text.toString();
-    }
-
-    private static Map<String, Object> json(LoadPlan plan, Database database) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("database", database.display());
-        result.put("phases", plan.phases().size());
-        result.put("steps", plan.steps().stream().map(step -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("order", step.order());
-            entry.put("phase", step.phase());
-            entry.put("table", step.table().toString());
-            entry.put("dependsOn", step.dependsOn().stream().map(TableName::toString).toList());
-            entry.put("cycle", step.cycle().map(CyclePlan::number).orElse(null));
-            return entry;
-        }).toList());
-        result.put("cycles", plan.cycles().stream().map(cycle -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("number", cycle.number());
-            entry.put("strategy", cycle.strategy().name());
-            entry.put("tables", cycle.tables().stream().map(TableName::toString).toList());
-            entry.put("explanation", cycle.explanation());
-            return entry;
-        }).toList());
-        return result;
     }
 }

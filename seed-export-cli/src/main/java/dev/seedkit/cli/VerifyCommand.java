@@ -2,6 +2,8 @@ package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.importer.SchemaDrift;
+import dev.seedkit.core.importer.SnapshotVerifier;
+import dev.seedkit.core.importer.SnapshotVerifier.VerifyReport;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
@@ -21,7 +23,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code seedkit verify}: the CI check. Without a database it checks the snapshot's format and checksums; with one it
  * also checks that the schema has not drifted and, with {@code --data}, that the database holds every row of the
- * snapshot with the snapshot's values ({@link DataCheck}), with every foreign key resolving. Every requested check runs; the exit code names the most basic failure.
+ * snapshot with the snapshot's values, with every foreign key resolving (the core's {@link SnapshotVerifier}).
+ * Every requested check runs; the exit code names the most basic failure.
  */
 @Command(name = "verify", header = "Check a snapshot's checksums, and a database for drift and data.",
         sortOptions = false, usageHelpAutoWidth = true,
@@ -113,13 +116,7 @@ final class VerifyCommand extends Subcommand {
                 rows += table.rowCount();
                 progress.step((problem.isEmpty() ? "ok      " : "FAILED  ") + table.file() + " (" + table.rowCount()
                         + " rows)");
-                Map<String, Object> file = new LinkedHashMap<>();
-                file.put("table", table.toString());
-                file.put("file", table.file());
-                file.put("rows", table.rowCount());
-                file.put("ok", problem.isEmpty());
-                problem.ifPresent(p -> file.put("problem", p));
-                files.add(file);
+                files.add(JsonResults.file(table, problem.orElse(null)));
             }
         }
         if (problems.isEmpty()) {
@@ -155,7 +152,7 @@ final class VerifyCommand extends Subcommand {
             fail(ExitCodes.VERIFY_FAILED, "the snapshot's fixture version is " + manifest.fixtureVersion()
                     + ", expected " + expected);
         }
-        return Map.of("expected", expected, "actual", manifest.fixtureVersion(), "ok", ok);
+        return JsonResults.version(expected, manifest.fixtureVersion());
     }
 
     private void checkDatabase(Database database, Snapshot snapshot, boolean checkData,
@@ -182,18 +179,14 @@ final class VerifyCommand extends Subcommand {
                     + drift.differences().size() + (drift.differences().size() == 1 ? " difference: "
                     : " differences, first: ") + drift.differences().get(0) + ")");
         }
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("ok", drift.none());
-        schema.put("snapshotFingerprint", drift.snapshotFingerprint());
-        schema.put("databaseFingerprint", drift.databaseFingerprint());
-        schema.put("differences", drift.differences());
-        return schema;
+        return JsonResults.schema(drift);
     }
 
     private Map<String, Object> checkData(Connection c, Snapshot snapshot, List<VirtualForeignKey> virtualKeys) {
-        DataCheck report = DataCheck.run(c, snapshot, virtualKeys);
+        VerifyReport report = SnapshotVerifier.builder().virtualForeignKeys(virtualKeys).compareRows(true).build()
+                .verify(c, snapshot);
         if (report.ok()) {
-            output.line(report.okLine());
+            output.line(dataOkLine(report));
         } else {
             output.line("FAILED  data: " + report.problems().size()
                     + (report.problems().size() == 1 ? " problem:" : " problems:"));
@@ -201,7 +194,14 @@ final class VerifyCommand extends Subcommand {
             fail(ExitCodes.VERIFY_FAILED, "the database does not hold the snapshot's data ("
                     + report.problems().get(0) + ")");
         }
-        return report.json();
+        return JsonResults.data(report);
+    }
+
+    /** The line that says what the data check covered, when all is well. */
+    static String dataOkLine(VerifyReport report) {
+        return "ok      data: the database holds all " + report.rowsCompared() + " rows of the snapshot's "
+                + report.tables().size() + " tables with the snapshot's values (compared by key), and every "
+                + "foreign key resolves";
     }
 
     /** Records a failed check; the exit code is that of the most basic failure (lowest code). */

@@ -56,4 +56,22 @@ class SnapshotVerifierTests {
                     .hasMessageContaining("does not match the snapshot").hasMessageContaining("shop.audit_log");
         }
     }
+
+    @Test
+    void comparesEveryRowsValuesWhenAsked() throws Exception {
+        try (Snapshot snapshot = shop.open(); Connection c = shop.connect(shop.newDatabase(true))) {
+            SnapshotImporter.builder().build().importInto(c, snapshot);
+            execute(c, "update shop.customers set name = 'Grace Hopper' where id = 2");
+            SnapshotVerifier values = SnapshotVerifier.builder().compareRows(true).build();
+
+            assertThat(SnapshotVerifier.verify(c, snapshot, List.of()).ok()).as("counts alone").isTrue();
+            SnapshotVerifier.VerifyReport report = values.verify(c, snapshot);
+            assertThat(report.problems()).containsExactly("table shop.customers: 1 of the snapshot's 5 rows is not in "
+                    + "the database with the snapshot's values: line 3 (id = 2): name differs");
+            assertThat(report.tables()).extracting(SnapshotVerifier.TableCheck::table).contains("shop.customers",
+                    "shop.reviews");
+            assertThat(report.rowsCompared()).isEqualTo(snapshot.manifest().tables().stream()
+                    .mapToLong(t -> t.rowCount()).sum());
+        }
+    }
 }
