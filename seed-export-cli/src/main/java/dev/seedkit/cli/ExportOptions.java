@@ -56,7 +56,8 @@ final class ExportOptions {
     List<String> excludeTables;
 
     @Option(names = "--exclude-column", split = ",", paramLabel = "COLUMN", description = "Leave these "
-            + "columns (schema.table.column) out (nullable or defaulted ones, no keys); they load as NULL or their default. Repeatable.")
+            + "columns (schema.table.column) out (nullable or defaulted ones, no keys); they load as NULL or their "
+            + "default. Repeatable.")
     List<String> excludeColumns;
 
     @Option(names = "--virtual-fk", paramLabel = "FK", description = "A reference the database does not declare, "

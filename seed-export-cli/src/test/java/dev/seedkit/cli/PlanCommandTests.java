@@ -94,7 +94,8 @@ class PlanCommandTests {
         JsonNode json = new ObjectMapper().readTree(result.out());
         assertThat(json.get("phases").asInt()).isEqualTo(3);
         assertThat(json.get("steps").get(6).get("table").asText()).isEqualTo("shop.order_lines");
-        assertThat(json.get("steps").get(6).get("dependsOn").toString()).isEqualTo("[\"shop.orders\",\"shop.products\"]");
+        assertThat(json.get("steps").get(6).get("dependsOn").toString())
+                .isEqualTo("[\"shop.orders\",\"shop.products\"]");
         assertThat(json.get("cycles").get(1).get("strategy").asText()).isEqualTo("NULL_THEN_UPDATE");
     }
 

@@ -60,8 +60,8 @@ class RefreshCommandTests {
                 .contains("Changes against the current snapshot at " + snapshot + ":\n"
                         + "shop.customers: 0 added, 0 removed, 1 changed, 2 unchanged\n  ~ id=2: name\n",
                         "Imported into " + server.jdbcUrl(target) + " (mode replace): 10 rows in ",
-                        "ok      data: the database holds all 10 rows of the snapshot's 4 tables with the snapshot's values "
-                        + "(compared by key), and every foreign key resolves\n")
+                        "ok      data: the database holds all 10 rows of the snapshot's 4 tables with the snapshot's "
+                        + "values (compared by key), and every foreign key resolves\n")
                 .endsWith("Replaced " + snapshot + " with shop-2 (4 tables, 10 rows)\n");
         assertThat(cli().run("verify", "--snapshot", snapshot.toString(), "--expect-version", "shop-2").exitCode())
                 .isZero();

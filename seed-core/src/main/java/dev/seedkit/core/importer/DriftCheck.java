@@ -20,7 +20,8 @@ final class DriftCheck {
         if (!problems.isEmpty()) {
             throw new SeedException(SeedException.Code.SCHEMA_DRIFT, "The database schema no longer matches the "
                     + "snapshot:\n  - " + String.join("\n  - ", problems) + "\nMigrate the database to the schema "
-                    + "the snapshot was exported from, or refresh the snapshot from a database with the current schema.");
+                    + "the snapshot was exported from, or refresh the snapshot from a database with the current "
+                    + "schema.");
         }
     }
 }

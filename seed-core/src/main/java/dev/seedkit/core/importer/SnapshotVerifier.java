@@ -86,7 +86,8 @@ public final class SnapshotVerifier {
             long count = count(connection, name);
             counts.put(table.toString(), count);
             if (count < table.rowCount()) {
-                problems.add("table " + table + " has " + count + " rows, fewer than the snapshot's " + table.rowCount());
+                problems.add("table " + table + " has " + count + " rows, fewer than the snapshot's "
+                        + table.rowCount());
             }
         }
         Set<TableName> inSnapshot = manifest.tables().stream().map(t -> TableName.of(t.schema(), t.name()))

@@ -46,7 +46,8 @@ class SnapshotVerifierTests {
         try (Snapshot snapshot = shop.open(); Connection c = shop.connect(shop.newDatabase(true))) {
             SnapshotImporter.builder().build().importInto(c, snapshot);
             execute(c, "delete from shop.audit_log where at is null");
-            List<VirtualForeignKey> virtual = List.of(VirtualForeignKey.parse("shop.reviews(product_ref) -> shop.products(id)"));
+            List<VirtualForeignKey> virtual = List.of(VirtualForeignKey.parse(
+                    "shop.reviews(product_ref) -> shop.products(id)"));
             SnapshotVerifier.VerifyReport report = SnapshotVerifier.verify(c, snapshot, virtual);
             assertThat(report.problems()).containsExactlyInAnyOrder(
                     "table shop.audit_log has 1 rows, fewer than the snapshot's 2",
