@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code seedkit diff}: what changed between two snapshots, per table, for reviewing a refresh. */
-@Command(name = "diff", header = "Show what changed between two snapshots.",
+@Command(name = "diff", defaultValueProvider = SettingsDefaults.class,
+        header = "Show what changed between two snapshots.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Show what changed between two snapshots, per table: tables added and removed, rows added,",
                 "removed and changed (matched by primary key), columns added and removed."},

@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code seedkit export}: writes a referentially intact subset of a database as a snapshot directory. */
-@Command(name = "export", header = "Export a subset of a database as a snapshot.",
+@Command(name = "export", defaultValueProvider = SettingsDefaults.class,
+        header = "Export a subset of a database as a snapshot.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Export up to N rows of every table, plus every row they reference, as a",
                 "snapshot directory: manifest.json and one .tsv file per table, read in one",

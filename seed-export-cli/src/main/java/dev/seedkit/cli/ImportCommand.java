@@ -13,7 +13,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seedkit import}: loads a snapshot into a database and prints what it did per table. */
-@Command(name = "import", header = "Import a snapshot into a database.",
+@Command(name = "import", defaultValueProvider = SettingsDefaults.class,
+        header = "Import a snapshot into a database.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Import a snapshot into a database: in load-plan order, in one transaction, at COPY speed.",
                 "Importing the same snapshot again is a no-op unless --force is given."},
@@ -62,7 +63,7 @@ final class ImportCommand extends Subcommand {
     int run() {
         ImportMode importMode = mode();
         SnapshotImporter importer = SnapshotImporter.builder(OptionNames::of).mode(importMode)
-                .tables(settings.list("tables", tables, ",")).force(settings.flag("force", force, false))
+                .tables(values(tables)).force(settings.flag("force", force, false))
                 .verify(settings.flag("verify", verify, false)).build();
         Database database = database(connection, "import needs the database to load the snapshot into");
         String location = snapshotLocation(snapshotOptions);
@@ -88,15 +89,15 @@ final class ImportCommand extends Subcommand {
     }
 
     private ImportMode mode() {
-        Optional<String> configured = settings.get("mode", mode, null);
-        if (replace && mode != null && parseMode(mode) != ImportMode.REPLACE) {
+        boolean modeGiven = spec.commandLine().getParseResult().hasMatchedOption("--mode");
+        if (replace && modeGiven && parseMode(mode) != ImportMode.REPLACE) {
             throw new SeedException(SeedException.Code.CONFIGURATION, "--replace means --mode replace, but --mode "
                     + mode + " was given too; pass one of them.");
         }
         if (replace) {
             return ImportMode.REPLACE;
         }
-        return configured.map(ImportCommand::parseMode).orElse(ImportMode.INSERT_MISSING);
+        return mode == null ? ImportMode.INSERT_MISSING : parseMode(mode);
     }
 
     /** {@code insert-missing}, {@code upsert}, {@code replace}, in any case, with {@code -} or {@code _}. */

@@ -15,7 +15,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seedkit plan}: the order a database's tables load in, with phases, dependencies and cycle strategies. */
-@Command(name = "plan", header = "Print the load order of a database's tables.",
+@Command(name = "plan", defaultValueProvider = SettingsDefaults.class,
+        header = "Print the load order of a database's tables.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Print the load order of a database's tables: phases, what each table depends on, and how",
                 "each foreign-key cycle is loaded. Formats: table (default), text (one tab-separated line per",
@@ -52,7 +53,7 @@ final class PlanCommand extends Subcommand {
 
     @Override
     int run() {
-        String chosen = settings.get("format", format, null).orElse("table").toLowerCase(Locale.ROOT);
+        String chosen = (format == null ? "table" : format).toLowerCase(Locale.ROOT);
         if (!List.of("table", "text", "mermaid", "dot").contains(chosen)) {
             throw new SeedException(SeedException.Code.CONFIGURATION, "Unknown plan format '" + chosen + "'; use "
                     + "table, text, mermaid or dot (or --json).");
@@ -60,7 +61,7 @@ final class PlanCommand extends Subcommand {
         List<VirtualForeignKey> virtualKeys = settings.list("virtual-fk", virtualForeignKeys, ";").stream()
                 .map(VirtualForeignKey::parse).toList();
         Database database = database(connection, "plan reads the tables and foreign keys from a database");
-        List<String> schemaNames = settings.list("schema", schemas, ",");
+        List<String> schemaNames = values(schemas);
         Schema schema = database.use(c -> SchemaReader.read(c, schemaNames)).withVirtualForeignKeys(virtualKeys);
         LoadPlan plan = LoadPlan.builder(schema).names(OptionNames::of)
                 .allowReplicaRole(settings.flag("allow-replica-role", allowReplicaRole, false)).build();

@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
  * only then swaps it in. If any step fails, the committed snapshot is untouched and the exit code says which kind of
  * failure stopped it.
  */
-@Command(name = "refresh", header = "Export, import, verify, then replace a snapshot.",
+@Command(name = "refresh", defaultValueProvider = SettingsDefaults.class,
+        header = "Export, import, verify, then replace a snapshot.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Refresh a snapshot from the demo database in one go: export it next to the",
                 "current one, check its checksums, show what changed, import it into a scratch",

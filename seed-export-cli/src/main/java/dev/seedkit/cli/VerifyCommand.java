@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
  * snapshot with the snapshot's values, with every foreign key resolving (the core's {@link SnapshotVerifier}).
  * Every requested check runs; the exit code names the most basic failure.
  */
-@Command(name = "verify", header = "Check a snapshot's checksums, and a database for drift and data.",
+@Command(name = "verify", defaultValueProvider = SettingsDefaults.class,
+        header = "Check a snapshot's checksums, and a database for drift and data.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Check a snapshot: format and checksums of every file (no database needed);",
                 "with --url also schema drift against that database, with --data also its rows and foreign keys."},
@@ -91,8 +92,7 @@ final class VerifyCommand extends Subcommand {
             output.line("Snapshot " + manifest.fixtureVersion() + " at " + location + " (" + manifest.tables().size()
                     + " tables, created " + manifest.createdAt() + ")");
             result.put("files", checkFiles(snapshot));
-            settings.get("expect-version", expectVersion, null).ifPresent(v -> result.put("version",
-                    checkVersion(manifest, v)));
+            Optional.ofNullable(expectVersion).ifPresent(v -> result.put("version", checkVersion(manifest, v)));
             if (database.isPresent()) {
                 checkDatabase(database.get(), snapshot, checkData, virtualKeys, result);
             }
