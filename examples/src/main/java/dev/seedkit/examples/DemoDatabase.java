@@ -190,7 +190,8 @@ public final class DemoDatabase {
     }
 
     private static List<String> tables(Connection connection) throws SQLException {
-        String sql = "SELECT n.nspname || '.' || c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+        String sql = "SELECT n.nspname || '.' || c.relname FROM pg_class c"
+                + " JOIN pg_namespace n ON n.oid = c.relnamespace"
                 + " WHERE c.relkind IN ('r', 'p') AND n.nspname = ANY (?)"
                 + " ORDER BY array_position(?, n.nspname::text), c.relname COLLATE \"C\"";
         try (PreparedStatement statement = connection.prepareStatement(sql)) {

@@ -58,7 +58,8 @@ public final class MainJob {
             out.println("   " + server.description());
             createDatabase(server, "seedkit_demo");
             createDatabase(server, "seedkit_test");
-            try (Connection demoDb = server.connect("seedkit_demo"); Connection testDb = server.connect("seedkit_test")) {
+            try (Connection demoDb = server.connect("seedkit_demo");
+                    Connection testDb = server.connect("seedkit_test")) {
                 buildDemo(demo, demoDb);
                 ExportReport export = export(demoDb, rowsPerTable, snapshotDirectory);
                 seed(testDb, export);
@@ -73,7 +74,8 @@ public final class MainJob {
             return null;
         });
         Map<String, Long> counts = DemoDatabase.rowCounts(demoDb);
-        out.printf("   %d tables, %,d rows%n", counts.size(), counts.values().stream().mapToLong(Long::longValue).sum());
+        long rows = counts.values().stream().mapToLong(Long::longValue).sum();
+        out.printf("   %d tables, %,d rows%n", counts.size(), rows);
     }
 
     private ExportReport export(Connection demoDb, int rowsPerTable, Path directory) throws Exception {
@@ -100,7 +102,8 @@ public final class MainJob {
                     () -> SnapshotImporter.builder().build().importInto(testDb, snapshot));
             out.print(indent(report.render()));
             SnapshotVerifier.VerifyReport verified = step("Verified the test database",
-                    () -> SnapshotVerifier.verify(testDb, snapshot, List.of(VirtualForeignKey.parse(VIRTUAL_FOREIGN_KEY))));
+                    () -> SnapshotVerifier.verify(testDb, snapshot,
+                            List.of(VirtualForeignKey.parse(VIRTUAL_FOREIGN_KEY))));
             verified.requireOk();
             out.printf("   row counts match the manifest for %d tables; no orphaned reference%n",
                     verified.rowCounts().size());

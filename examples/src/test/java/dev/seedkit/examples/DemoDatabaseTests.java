@@ -286,7 +286,8 @@ class DemoDatabaseTests {
             Map<String, String> otherHashes = tableHashes(other);
             Map<String, String> originalHashes = tableHashes(original);
             assertThat(otherHashes.get("public.users")).isNotEqualTo(originalHashes.get("public.users"));
-            assertThat(otherHashes.get("public.platform_events")).isNotEqualTo(originalHashes.get("public.platform_events"));
+            assertThat(otherHashes.get("public.platform_events"))
+                    .isNotEqualTo(originalHashes.get("public.platform_events"));
             assertThat(DemoDatabase.rowCounts(other)).containsEntry("public.users", (long) SCALE)
                     .containsEntry("public.purchases", DemoDatabase.rowCounts(original).get("public.purchases"));
         }

@@ -66,7 +66,7 @@ class PlainJavaTests {
         try (Snapshot snapshot = SnapshotLocation.of(snapshotDir.toString()).open()) {
             ImportReport report = SnapshotImporter.builder()
                     .mode(ImportMode.INSERT_MISSING)          // default; or UPSERT, REPLACE
-                    .tables(List.of())                        // optional: only these tables + the ancestor rows they need
+                    .tables(List.of())                        // optional: these tables + the parent rows they need
                     .build()
                     .importInto(connection, snapshot);
             System.out.print(report.render());                // per table: inserted, skipped, updated, ms

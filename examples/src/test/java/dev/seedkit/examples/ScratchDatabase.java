@@ -22,7 +22,8 @@ final class ScratchDatabase implements AutoCloseable {
 
     static ScratchDatabase create(PostgresServer server) throws SQLException {
         String name = "seedkit_scratch_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-        execute(server, "CREATE DATABASE \"" + name + "\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+        execute(server, "CREATE DATABASE \"" + name + "\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'"
+                + " LC_CTYPE 'C'");
         return new ScratchDatabase(server, name);
     }
 

@@ -3,6 +3,7 @@ package dev.seedkit.bench;
 import dev.seedkit.postgres.PostgresServer;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -27,7 +28,7 @@ record BenchContext(BenchOptions options, Databases databases, Path workDirector
      * Counts the rows of {@code tables} in {@code database}, records them under {@code label}, and fails unless they
      * are {@code expected} (and the same as in earlier runs).
      */
-    void verifyRows(String label, String database, java.util.List<String> tables, long expected) throws Exception {
+    void verifyRows(String label, String database, List<String> tables, long expected) throws Exception {
         long found = databases.countRows(database, tables);
         if (found != expected) {
             throw new IllegalStateException(label + ": expected " + expected + " rows in " + database + ", found "

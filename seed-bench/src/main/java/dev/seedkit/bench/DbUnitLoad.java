@@ -1,5 +1,6 @@
 package dev.seedkit.bench;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,7 +30,10 @@ final class DbUnitLoad {
         this.divisor = divisor;
     }
 
-    /** Writes the first {@code 1/divisor} of {@code data} (a foreign-key-closed slice) from {@code source} as flat XML. */
+    /**
+     * Writes the first {@code 1/divisor} of {@code data} (a foreign-key-closed slice) from {@code source} as flat
+     * XML.
+     */
     static DbUnitLoad export(Connection source, LargeDataset data, int divisor, Path file) throws Exception {
         QueryDataSet slice = new QueryDataSet(connection(source));
         for (String table : LargeDataset.TABLES) {
@@ -48,13 +52,16 @@ final class DbUnitLoad {
         return divisor;
     }
 
-    /** Parses the data set and runs {@code CLEAN_INSERT} (delete all rows of its tables, then insert) over {@code c}. */
+    /**
+     * Parses the data set and runs {@code CLEAN_INSERT} (delete all rows of its tables, then insert) over
+     * {@code c}.
+     */
     void load(Connection c) throws Exception {
         IDataSet dataSet = new FlatXmlDataSetBuilder().build(file.toFile());
         DatabaseOperation.CLEAN_INSERT.execute(connection(c), dataSet);
     }
 
-    long fileSize() throws java.io.IOException {
+    long fileSize() throws IOException {
         return Files.size(file);
     }
 

@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.Writer;
 import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -46,8 +47,8 @@ final class DemoCache {
     }
 
     /**
-     * {@code $SEEDKIT_BENCH_CACHE}, else {@code ~/.cache/seedkit-bench}; as root {@code /var/tmp/seedkit-bench}, because
-     * the embedded server then runs as an unprivileged account that cannot reach into {@code /root}.
+     * {@code $SEEDKIT_BENCH_CACHE}, else {@code ~/.cache/seedkit-bench}; as root {@code /var/tmp/seedkit-bench},
+     * because the embedded server then runs as an unprivileged account that cannot reach into {@code /root}.
      */
     static Path defaultDirectory() {
         String configured = System.getenv(CACHE_ENV);
@@ -173,7 +174,7 @@ final class DemoCache {
     static String demoHash() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (Map.Entry<String, byte[]> file : demoFiles()) {
-            digest.update(file.getKey().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(file.getKey().getBytes(StandardCharsets.UTF_8));
             digest.update(file.getValue());
         }
         return HexFormat.of().formatHex(digest.digest(), 0, 6);

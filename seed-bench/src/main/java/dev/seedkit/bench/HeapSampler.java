@@ -1,8 +1,8 @@
 package dev.seedkit.bench;
 
+import com.sun.management.ThreadMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
-import java.lang.management.ThreadMXBean;
 
 /**
  * Samples the JVM's used heap every 10 ms on a background thread, after a {@code System.gc()}, and keeps the peak:
@@ -62,8 +62,8 @@ final class HeapSampler implements AutoCloseable {
     }
 
     private long allocatedByWorker() {
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        if (threads instanceof com.sun.management.ThreadMXBean counting && counting.isThreadAllocatedMemorySupported()) {
+        if (ManagementFactory.getThreadMXBean() instanceof ThreadMXBean counting
+                && counting.isThreadAllocatedMemorySupported()) {
             return counting.getThreadAllocatedBytes(workerThread);
         }
         return -1;

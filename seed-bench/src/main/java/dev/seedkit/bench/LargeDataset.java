@@ -56,15 +56,18 @@ record LargeDataset(int lines) {
             FROM generate_series(1, %1$d) g;
             INSERT INTO orders (id, account_id, placed_at, status, total, note)
             SELECT g, (g - 1) / 10 + 1, timestamptz '2024-02-01 00:00:00+00' + g * interval '7 seconds',
-                   (ARRAY['new', 'paid', 'shipped', 'returned'])[g %% 4 + 1], round((g::bigint * 104729 %% 1000000) / 100.0, 2),
+                   (ARRAY['new', 'paid', 'shipped', 'returned'])[g %% 4 + 1],
+                   round((g::bigint * 104729 %% 1000000) / 100.0, 2),
                    CASE WHEN g %% 5 = 0 THEN NULL ELSE 'Deliver to door ' || g %% 97 || E', ring\\ttwice' END
             FROM generate_series(1, %2$d) g;
             INSERT INTO order_lines (id, order_id, account_id, line_no, sku, quantity, unit_price, attributes,
                                      trace_id, created_at)
-            SELECT g, (g - 1) / 10 + 1, (g - 1) / 100 + 1, (g - 1) %% 10 + 1, 'SKU-' || lpad((g %% 50000)::text, 5, '0'),
+            SELECT g, (g - 1) / 10 + 1, (g - 1) / 100 + 1, (g - 1) %% 10 + 1,
+                   'SKU-' || lpad((g %% 50000)::text, 5, '0'),
                    g %% 9 + 1, round((g %% 100000) / 100.0 + 1, 2),
                    CASE WHEN g %% 3 = 0 THEN NULL
-                        ELSE jsonb_build_object('color', (ARRAY['red', 'green', 'blue'])[g %% 3 + 1], 'size', g %% 5) END,
+                        ELSE jsonb_build_object('color', (ARRAY['red', 'green', 'blue'])[g %% 3 + 1],
+                                                'size', g %% 5) END,
                    md5('line' || g)::uuid, timestamptz '2024-02-01 00:00:00+00' + g * interval '700 milliseconds'
             FROM generate_series(1, %3$d) g;
             SELECT setval(pg_get_serial_sequence('accounts', 'id'), %1$d);

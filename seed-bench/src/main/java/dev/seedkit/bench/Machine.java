@@ -1,5 +1,6 @@
 package dev.seedkit.bench;
 
+import com.sun.management.OperatingSystemMXBean;
 import dev.seedkit.postgres.PostgresServer;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -11,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** Where the figures were measured: date, CPU, memory, operating system, Java, PostgreSQL and psql versions. */
 final class Machine {
@@ -34,7 +36,7 @@ final class Machine {
         out.append("psql:       ").append(PsqlCopy.version(options.psql()).orElse("not available")).append('\n');
         out.append("Options:    ").append(String.format(Locale.ROOT, "%s, %,d rows, %d runs (large: %d), sections %s, "
                 + "export scales %s, demo cache %s", options.quick() ? "--quick" : "full", options.rows(),
-                options.runs(), options.largeRuns(), new java.util.TreeSet<>(options.sections()),
+                options.runs(), options.largeRuns(), new TreeSet<>(options.sections()),
                 options.exportScales(), options.demoCache() == null ? "none" : options.demoCache())).append('\n');
         return out.toString();
     }
@@ -69,7 +71,7 @@ final class Machine {
     }
 
     private static String totalMemory() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof OperatingSystemMXBean os) {
             return String.format(Locale.ROOT, "%.1f GiB", os.getTotalMemorySize() / (1024.0 * 1024 * 1024));
         }
         return "unknown";

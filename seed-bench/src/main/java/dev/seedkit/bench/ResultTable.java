@@ -48,7 +48,8 @@ final class ResultTable {
     }
 
     String render() {
-        int width = lines.stream().filter(l -> l.kind() == Kind.ROW).mapToInt(l -> l.label().length()).max().orElse(10) + 2;
+        int width = lines.stream().filter(l -> l.kind() == Kind.ROW).mapToInt(l -> l.label().length()).max()
+                .orElse(10) + 2;
         String format = "  %-" + width + "s %10s  %-21s %7s %5s  %s%n";
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, format, "measurement", "median", "min – max", "ratio", "runs", "note"));

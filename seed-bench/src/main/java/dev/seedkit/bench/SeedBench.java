@@ -51,7 +51,10 @@ public final class SeedBench {
         }
     }
 
-    /** Runs every section against {@code server} (which must let its user create databases); progress to {@code progress}. */
+    /**
+     * Runs every section against {@code server} (which must let its user create databases); progress to
+     * {@code progress}.
+     */
     static BenchReport run(BenchOptions options, PostgresServer server, PrintStream progress) throws Exception {
         Path work = Files.createTempDirectory("seed-bench-");
         try (Databases databases = new Databases(server)) {

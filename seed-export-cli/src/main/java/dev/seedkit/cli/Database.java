@@ -79,7 +79,7 @@ final class Database {
 
     static Optional<Database> resolve(ConnectionOptions options, Keys keys, Settings settings, Redaction redaction,
             Consumer<String> warnings, Connector connector) {
-        Optional<String> url = settings.get(keys.url(), options.url, keys.urlVariable());
+        Optional<String> url = Optional.ofNullable(options.url).filter(value -> !value.isBlank());
         if (url.isEmpty()) {
             return Optional.empty();
         }
@@ -91,12 +91,12 @@ final class Database {
         }
         redaction.add(parsed.getProperty("password"));
         Environment environment = settings.environment();
-        String user = parsed.getProperty("user", settings.get(keys.user(), options.user, keys.userVariable())
+        String user = parsed.getProperty("user", Optional.ofNullable(options.user).filter(value -> !value.isBlank())
                 .orElse(environment.userName()));
         Database database = new Database(connector, url.get(), parsed, user, environment, redaction,
                 "--" + keys.passwordEnv());
-        database.password = database.findPassword(settings.get(keys.passwordEnv(), options.passwordEnv, null),
-                warnings);
+        database.password = database.findPassword(Optional.ofNullable(options.passwordEnv)
+                .filter(value -> !value.isBlank()), warnings);
         redaction.add(database.password);
         return Optional.of(database);
     }

@@ -1,18 +1,15 @@
 package dev.seedkit.cli;
 
-import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotDiff;
-import dev.seedkit.core.snapshot.SnapshotManifest;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code seedkit diff}: what changed between two snapshots, per table, for reviewing a refresh. */
-@Command(name = "diff", header = "Show what changed between two snapshots.",
+@Command(name = "diff", defaultValueProvider = SettingsDefaults.class,
+        header = "Show what changed between two snapshots.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Show what changed between two snapshots, per table: tables added and removed, rows added,",
                 "removed and changed (matched by primary key), columns added and removed."},
@@ -43,38 +40,10 @@ final class DiffCommand extends Subcommand {
         try (Snapshot older = open(from); Snapshot newer = open(to)) {
             SnapshotDiff diff = SnapshotDiff.between(older, newer);
             output.line(diff.render());
-            output.result(true, ExitCodes.OK, json(diff, from, to));
+            Map<String, Object> json = JsonResults.fields("before", from, "after", to);
+            json.putAll(JsonResults.diff(diff));
+            output.result(true, ExitCodes.OK, json);
         }
         return ExitCodes.OK;
-    }
-
-    private static Map<String, Object> json(SnapshotDiff diff, String from, String to) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("before", from);
-        result.put("after", to);
-        result.put("identical", diff.isEmpty());
-        result.put("tablesAdded", tables(diff.tablesAdded()));
-        result.put("tablesRemoved", tables(diff.tablesRemoved()));
-        result.put("tablesChanged", diff.changedTables().stream().map(t -> {
-            Map<String, Object> table = new LinkedHashMap<>();
-            table.put("table", TableName.of(t.schema(), t.name()).toString());
-            table.put("keyColumns", t.keyColumns());
-            table.put("rowsAdded", t.rowsAdded().size());
-            table.put("rowsRemoved", t.rowsRemoved().size());
-            table.put("rowsChanged", t.rowsChanged().size());
-            table.put("rowsUnchanged", t.rowsUnchanged());
-            table.put("columnsAdded", t.columnsAdded());
-            table.put("columnsRemoved", t.columnsRemoved());
-            table.put("added", t.rowsAdded());
-            table.put("removed", t.rowsRemoved());
-            table.put("changed", t.rowsChanged().stream().map(c -> Map.of("key", c.key(), "columns", c.columns()))
-                    .toList());
-            return table;
-        }).toList());
-        return result;
-    }
-
-    private static List<Map<String, Object>> tables(List<SnapshotManifest.Table> tables) {
-        return tables.stream().map(t -> Map.<String, Object>of("table", t.toString(), "rows", t.rowCount())).toList();
     }
 }

@@ -5,14 +5,13 @@ import dev.seedkit.core.exporter.ExportReport;
 import dev.seedkit.core.exporter.SnapshotExporter;
 import dev.seedkit.core.snapshot.SnapshotLocation;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code seedkit export}: writes a referentially intact subset of a database as a snapshot directory. */
-@Command(name = "export", header = "Export a subset of a database as a snapshot.",
+@Command(name = "export", defaultValueProvider = SettingsDefaults.class,
+        header = "Export a subset of a database as a snapshot.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Export up to N rows of every table, plus every row they reference, as a",
                 "snapshot directory: manifest.json and one .tsv file per table, read in one",
@@ -60,7 +59,7 @@ final class ExportCommand extends Subcommand {
         output.line("Exported " + report.manifest().fixtureVersion() + " from " + database.display() + " to "
                 + directory + " (" + report.tables().size() + " tables, " + report.rows() + " rows)");
         output.line(render(report));
-        output.result(true, ExitCodes.OK, json(report, directory, database));
+        output.result(true, ExitCodes.OK, JsonResults.export(report, directory.toString(), database.display()));
         return ExitCodes.OK;
     }
 
@@ -90,31 +89,5 @@ final class ExportCommand extends Subcommand {
                 .append(report.closureRounds() == 1 ? " closure round, " : " closure rounds, ")
                 .append(report.rowsRead()).append(" rows read, ").append(report.duration().toMillis()).append(" ms\n")
                 .toString();
-    }
-
-    /** The report as JSON fields. */
-    static Map<String, Object> json(ExportReport report, Path directory, Database database) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("snapshot", directory.toString());
-        result.put("fixtureVersion", report.manifest().fixtureVersion());
-        result.put("database", database.display());
-        result.put("tables", report.tables().stream().map(t -> {
-            Map<String, Object> table = new LinkedHashMap<>();
-            table.put("table", t.table().toString());
-            table.put("file", t.file());
-            table.put("rows", t.rows());
-            table.put("rowsSelectedByLimit", t.rowsSelectedByLimit());
-            table.put("rowsPulledInAsParents", t.rowsPulledInAsParents());
-            table.put("millis", t.time().toMillis());
-            return table;
-        }).toList());
-        result.put("rows", report.rows());
-        result.put("rowsSelectedByLimit", report.rowsSelectedByLimit());
-        result.put("rowsPulledInAsParents", report.rowsPulledInAsParents());
-        result.put("closureRounds", report.closureRounds());
-        result.put("queries", report.queries());
-        result.put("rowsRead", report.rowsRead());
-        result.put("millis", report.duration().toMillis());
-        return result;
     }
 }

@@ -23,16 +23,13 @@ final class ExportOptions {
     /** The variable holding the fixture version unless {@code --fixture-version} is given. */
     static final String FIXTURE_VERSION_VARIABLE = "SEEDKIT_FIXTURE_VERSION";
 
-    /** Separates names (schemas, tables, columns) in the settings file; {@code ,} works too, as on the command line. */
-    private static final String NAMES = "[;,]";
-
     /** Separates entries that may hold commas (conditions, expressions, composite keys) in the settings file. */
     private static final String ENTRIES = ";";
 
     @Option(names = "--rows-per-table", paramLabel = "N", description = "Rows each table contributes by itself; "
             + "the rows they reference are pulled in on top. Default: " + SnapshotExporter.DEFAULT_ROWS_PER_TABLE
             + ".")
-    Integer rowsPerTable;
+    String rowsPerTable;
 
     @Option(names = "--rows", paramLabel = "TABLE=N", description = "The limit of one table, e.g. "
             + "shop.orders=500. Repeatable.")
@@ -56,7 +53,8 @@ final class ExportOptions {
     List<String> excludeTables;
 
     @Option(names = "--exclude-column", split = ",", paramLabel = "COLUMN", description = "Leave these "
-            + "columns (schema.table.column) out (nullable or defaulted ones, no keys); they load as NULL or their default. Repeatable.")
+            + "columns (schema.table.column) out (nullable or defaulted ones, no keys); they load as NULL or their "
+            + "default. Repeatable.")
     List<String> excludeColumns;
 
     @Option(names = "--virtual-fk", paramLabel = "FK", description = "A reference the database does not declare, "
@@ -85,20 +83,19 @@ final class ExportOptions {
     SnapshotExporter exporter(Settings settings, Output output) {
         SnapshotExporter.Builder builder = SnapshotExporter.builder(ExportOptions::optionName);
         selection(settings, builder);
-        builder.includeSchemas(settings.list("schema", schemas, NAMES).toArray(String[]::new))
-                .includeTables(settings.list("include-table", includeTables, NAMES).toArray(String[]::new))
-                .excludeTables(settings.list("exclude-table", excludeTables, NAMES).toArray(String[]::new))
-                .excludeColumns(settings.list("exclude-column", excludeColumns, NAMES).toArray(String[]::new))
+        builder.includeSchemas(Subcommand.values(schemas).toArray(String[]::new))
+                .includeTables(Subcommand.values(includeTables).toArray(String[]::new))
+                .excludeTables(Subcommand.values(excludeTables).toArray(String[]::new))
+                .excludeColumns(Subcommand.values(excludeColumns).toArray(String[]::new))
                 .virtualForeignKeys(settings.list("virtual-fk", virtualForeignKeys, ENTRIES).toArray(String[]::new));
         masking(settings, output, builder);
-        settings.get("fixture-version", fixtureVersion, FIXTURE_VERSION_VARIABLE).ifPresent(builder::fixtureVersion);
+        Optional.ofNullable(fixtureVersion).ifPresent(builder::fixtureVersion);
         return builder.build();
     }
 
     /** The row limits and filters. */
     private void selection(Settings settings, SnapshotExporter.Builder builder) {
-        settings.get("rows-per-table", rowsPerTable == null ? null : rowsPerTable.toString(), null)
-                .ifPresent(n -> builder.rowsPerTable(count("--rows-per-table", n)));
+        Optional.ofNullable(rowsPerTable).ifPresent(n -> builder.rowsPerTable(count("--rows-per-table", n)));
         for (String entry : settings.list("rows", rows, ENTRIES)) {
             String[] parts = split(entry, "--rows", "TABLE=N, e.g. shop.orders=500", true);
             builder.rowsPerTable(parts[0], count("--rows " + parts[0], parts[1]));
@@ -156,7 +153,7 @@ final class ExportOptions {
     }
 
     private Optional<String> maskingSecret(Settings settings) {
-        Optional<String> variable = settings.get("masking-secret-env", maskingSecretEnv, null);
+        Optional<String> variable = Optional.ofNullable(maskingSecretEnv);
         if (variable.isEmpty()) {
             return settings.environment().variable(MASKING_SECRET_VARIABLE);
         }

@@ -5,17 +5,16 @@ import dev.seedkit.core.importer.ImportMode;
 import dev.seedkit.core.importer.ImportReport;
 import dev.seedkit.core.importer.SnapshotImporter;
 import dev.seedkit.core.snapshot.Snapshot;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seedkit import}: loads a snapshot into a database and prints what it did per table. */
-@Command(name = "import", header = "Import a snapshot into a database.",
+@Command(name = "import", defaultValueProvider = SettingsDefaults.class,
+        header = "Import a snapshot into a database.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Import a snapshot into a database: in load-plan order, in one transaction, at COPY speed.",
                 "Importing the same snapshot again is a no-op unless --force is given."},
@@ -63,8 +62,8 @@ final class ImportCommand extends Subcommand {
     @Override
     int run() {
         ImportMode importMode = mode();
-        SnapshotImporter importer = SnapshotImporter.builder().mode(importMode)
-                .tables(settings.list("tables", tables, ",")).force(settings.flag("force", force, false))
+        SnapshotImporter importer = SnapshotImporter.builder(OptionNames::of).mode(importMode)
+                .tables(values(tables)).force(settings.flag("force", force, false))
                 .verify(settings.flag("verify", verify, false)).build();
         Database database = database(connection, "import needs the database to load the snapshot into");
         String location = snapshotLocation(snapshotOptions);
@@ -81,64 +80,35 @@ final class ImportCommand extends Subcommand {
                 output.line(report.render().strip() + "; --force imports it again.");
             } else {
                 output.line("Imported " + report.fixtureVersion() + " from " + location + " into "
-                        + database.display() + " (mode " + modeName(importMode) + ")");
+                        + database.display() + " (mode " + JsonResults.modeName(report) + ")");
                 output.line(report.render());
             }
-            output.result(true, ExitCodes.OK, json(report, location, database));
+            output.result(true, ExitCodes.OK, JsonResults.imported(report, location, database.display()));
             return ExitCodes.OK;
         }
     }
 
     private ImportMode mode() {
-        Optional<String> configured = settings.get("mode", mode, null);
-        if (replace && mode != null && parseMode(mode) != ImportMode.REPLACE) {
+        boolean modeGiven = spec.commandLine().getParseResult().hasMatchedOption("--mode");
+        if (replace && modeGiven && parseMode(mode) != ImportMode.REPLACE) {
             throw new SeedException(SeedException.Code.CONFIGURATION, "--replace means --mode replace, but --mode "
                     + mode + " was given too; pass one of them.");
         }
         if (replace) {
             return ImportMode.REPLACE;
         }
-        return configured.map(ImportCommand::parseMode).orElse(ImportMode.INSERT_MISSING);
+        return mode == null ? ImportMode.INSERT_MISSING : parseMode(mode);
     }
 
     /** {@code insert-missing}, {@code upsert}, {@code replace}, in any case, with {@code -} or {@code _}. */
     static ImportMode parseMode(String text) {
         String name = text.trim().toUpperCase(Locale.ROOT).replace('-', '_');
         for (ImportMode candidate : ImportMode.values()) {
-            if (candidate.name().equals(name)) {
+            if (candidate != ImportMode.DEFAULT && candidate.name().equals(name)) {
                 return candidate;
             }
         }
         throw new SeedException(SeedException.Code.CONFIGURATION, "Unknown import mode '" + text + "'; use "
                 + "insert-missing, upsert or replace.");
-    }
-
-    private static String modeName(ImportMode mode) {
-        return mode.name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    private static Map<String, Object> json(ImportReport report, String location, Database database) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("snapshot", location);
-        result.put("fixtureVersion", report.fixtureVersion());
-        result.put("snapshotId", report.snapshotId());
-        result.put("database", database.display());
-        result.put("mode", modeName(report.mode()));
-        result.put("alreadyApplied", report.alreadyApplied());
-        result.put("triggersOff", report.triggersOff());
-        result.put("tables", report.tables().stream().map(t -> {
-            Map<String, Object> table = new LinkedHashMap<>();
-            table.put("table", t.table());
-            table.put("inserted", t.inserted());
-            table.put("skipped", t.skipped());
-            table.put("updated", t.updated());
-            table.put("millis", t.elapsed().toMillis());
-            return table;
-        }).toList());
-        result.put("inserted", report.inserted());
-        result.put("skipped", report.skipped());
-        result.put("updated", report.updated());
-        result.put("millis", report.elapsed().toMillis());
-        return result;
     }
 }

@@ -94,10 +94,7 @@ final class Output {
             err.println("Rerun with --verbose for the stack trace, and please report it.");
         }
         err.flush();
-        Map<String, Object> error = new LinkedHashMap<>();
-        error.put("code", code);
-        error.put("message", message);
-        result(false, exitCode, Map.of("error", error));
+        result(false, exitCode, JsonResults.error(code, message));
         return exitCode;
     }
 

@@ -1,24 +1,22 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.schema.CyclePlan;
 import dev.seedkit.core.schema.LoadPlan;
 import dev.seedkit.core.schema.LoadStep;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.schema.VirtualForeignKey;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code seedkit plan}: the order a database's tables load in, with phases, dependencies and cycle strategies. */
-@Command(name = "plan", header = "Print the load order of a database's tables.",
+@Command(name = "plan", defaultValueProvider = SettingsDefaults.class,
+        header = "Print the load order of a database's tables.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Print the load order of a database's tables: phases, what each table depends on, and how",
                 "each foreign-key cycle is loaded. Formats: table (default), text (one tab-separated line per",
@@ -55,7 +53,7 @@ final class PlanCommand extends Subcommand {
 
     @Override
     int run() {
-        String chosen = settings.get("format", format, null).orElse("table").toLowerCase(Locale.ROOT);
+        String chosen = (format == null ? "table" : format).toLowerCase(Locale.ROOT);
         if (!List.of("table", "text", "mermaid", "dot").contains(chosen)) {
             throw new SeedException(SeedException.Code.CONFIGURATION, "Unknown plan format '" + chosen + "'; use "
                     + "table, text, mermaid or dot (or --json).");
@@ -63,17 +61,17 @@ final class PlanCommand extends Subcommand {
         List<VirtualForeignKey> virtualKeys = settings.list("virtual-fk", virtualForeignKeys, ";").stream()
                 .map(VirtualForeignKey::parse).toList();
         Database database = database(connection, "plan reads the tables and foreign keys from a database");
-        List<String> schemaNames = settings.list("schema", schemas, ",");
+        List<String> schemaNames = values(schemas);
         Schema schema = database.use(c -> SchemaReader.read(c, schemaNames)).withVirtualForeignKeys(virtualKeys);
-        LoadPlan plan = LoadPlan.builder(schema).allowReplicaRole(settings.flag("allow-replica-role",
-                allowReplicaRole, false)).build();
+        LoadPlan plan = LoadPlan.builder(schema).names(OptionNames::of)
+                .allowReplicaRole(settings.flag("allow-replica-role", allowReplicaRole, false)).build();
         output.line(switch (chosen) {
             case "text" -> text(plan);
             case "mermaid" -> plan.toMermaid();
             case "dot" -> plan.toDot();
             default -> plan.toText();
         });
-        output.result(true, ExitCodes.OK, json(plan, database));
+        output.result(true, ExitCodes.OK, JsonResults.plan(plan, database.display()));
         return ExitCodes.OK;
     }
 
@@ -87,29 +85,5 @@ final class PlanCommand extends Subcommand {
                             .orElse("")).append('\n');
         }
         return text.toString();
-    }
-
-    private static Map<String, Object> json(LoadPlan plan, Database database) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("database", database.display());
-        result.put("phases", plan.phases().size());
-        result.put("steps", plan.steps().stream().map(step -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("order", step.order());
-            entry.put("phase", step.phase());
-            entry.put("table", step.table().toString());
-            entry.put("dependsOn", step.dependsOn().stream().map(TableName::toString).toList());
-            entry.put("cycle", step.cycle().map(CyclePlan::number).orElse(null));
-            return entry;
-        }).toList());
-        result.put("cycles", plan.cycles().stream().map(cycle -> {
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("number", cycle.number());
-            entry.put("strategy", cycle.strategy().name());
-            entry.put("tables", cycle.tables().stream().map(TableName::toString).toList());
-            entry.put("explanation", cycle.explanation());
-            return entry;
-        }).toList());
-        return result;
     }
 }

@@ -6,7 +6,8 @@ import dev.seedkit.core.exporter.SnapshotExporter;
 import dev.seedkit.core.importer.ImportMode;
 import dev.seedkit.core.importer.ImportReport;
 import dev.seedkit.core.importer.SnapshotImporter;
-import dev.seedkit.core.schema.TableName;
+import dev.seedkit.core.importer.SnapshotVerifier;
+import dev.seedkit.core.importer.SnapshotVerifier.VerifyReport;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotDiff;
@@ -27,7 +28,8 @@ import picocli.CommandLine.Option;
  * only then swaps it in. If any step fails, the committed snapshot is untouched and the exit code says which kind of
  * failure stopped it.
  */
-@Command(name = "refresh", header = "Export, import, verify, then replace a snapshot.",
+@Command(name = "refresh", defaultValueProvider = SettingsDefaults.class,
+        header = "Export, import, verify, then replace a snapshot.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Refresh a snapshot from the demo database in one go: export it next to the",
                 "current one, check its checksums, show what changed, import it into a scratch",
@@ -97,7 +99,7 @@ final class RefreshCommand extends Subcommand {
         try (StagedSnapshot next = StagedSnapshot.next(directory)) {
             staged = next;
             ExportReport report = step("exporting from " + source.display(), () -> export(exporter, source));
-            result.putAll(ExportCommand.json(report, next.target(), source));
+            result.putAll(JsonResults.export(report, next.target().toString(), source.display()));
             check(target, virtualKeys, result);
             result.put("replaced", replace(report));
         }
@@ -185,7 +187,7 @@ final class RefreshCommand extends Subcommand {
             String rendered = diff.render();
             output.line("Changes against the current snapshot at " + staged.target() + ":");
             output.line(rendered.substring(rendered.indexOf('\n') + 1));
-            return diffJson(diff);
+            return JsonResults.diff(diff);
         } catch (SeedException e) {
             output.warn("could not compare with the current snapshot at " + staged.target() + ", which is "
                     + "replaced all the same: " + e.getMessage());
@@ -205,7 +207,8 @@ final class RefreshCommand extends Subcommand {
 
     private Map<String, Object> importAndVerify(Database target, Snapshot fresh,
             List<VirtualForeignKey> virtualKeys) {
-        SnapshotImporter importer = SnapshotImporter.builder().mode(ImportMode.REPLACE).force(true).build();
+        SnapshotImporter importer = SnapshotImporter.builder(OptionNames::of).mode(ImportMode.REPLACE).force(true)
+                .build();
         return target.use(c -> {
             ImportReport imported;
             try (Progress progress = output.progress(1)) {
@@ -214,8 +217,9 @@ final class RefreshCommand extends Subcommand {
             }
             output.line("Imported into " + target.display() + " (mode replace): " + imported.inserted() + " rows in "
                     + imported.elapsed().toMillis() + " ms");
-            DataCheck verified = step("verifying " + target.display(), () -> {
-                DataCheck report = DataCheck.run(c, fresh, virtualKeys);
+            VerifyReport verified = step("verifying " + target.display(), () -> {
+                VerifyReport report = SnapshotVerifier.builder().virtualForeignKeys(virtualKeys).compareRows(true)
+                        .build().verify(c, fresh);
                 if (!report.ok()) {
                     throw new SeedException(SeedException.Code.DATA_INTEGRITY, "the new snapshot, imported into "
                             + target.display() + ", is not what the database there holds:\n  - "
@@ -224,13 +228,9 @@ final class RefreshCommand extends Subcommand {
                 }
                 return report;
             });
-            output.line(verified.okLine());
-            Map<String, Object> json = new LinkedHashMap<>();
-            json.put("database", target.display());
-            json.put("inserted", imported.inserted());
-            json.put("millis", imported.elapsed().toMillis());
-            json.put("verified", true);
-            return json;
+            output.line(VerifyCommand.dataOkLine(verified));
+            return JsonResults.fields("database", target.display(), "inserted", imported.inserted(),
+                    "millis", imported.elapsed().toMillis(), "verified", true);
         });
     }
 
@@ -251,22 +251,5 @@ final class RefreshCommand extends Subcommand {
         StepFailure(SeedException cause, String message) {
             super(cause.code(), message, cause);
         }
-    }
-
-    private static Map<String, Object> diffJson(SnapshotDiff diff) {
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("identical", diff.isEmpty());
-        result.put("tablesAdded", diff.tablesAdded().stream().map(Object::toString).toList());
-        result.put("tablesRemoved", diff.tablesRemoved().stream().map(Object::toString).toList());
-        result.put("tablesChanged", diff.changedTables().stream().map(t -> {
-            Map<String, Object> table = new LinkedHashMap<>();
-            table.put("table", TableName.of(t.schema(), t.name()).toString());
-            table.put("rowsAdded", t.rowsAdded().size());
-            table.put("rowsRemoved", t.rowsRemoved().size());
-            table.put("rowsChanged", t.rowsChanged().size());
-            table.put("rowsUnchanged", t.rowsUnchanged());
-            return table;
-        }).toList());
-        return result;
     }
 }

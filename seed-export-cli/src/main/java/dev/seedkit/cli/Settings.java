@@ -6,14 +6,19 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * One command's view of its settings, each resolved in the same order: the flag, then the environment variable
  * (for the few settings that have one), then the settings file ({@code command.key}, then {@code key}), then the
- * command's default. A command made of others ({@code refresh} exports) also reads their sections of the file
- * ({@code refresh.key}, then {@code export.key}, then {@code key}).
+ * command's default. picocli fills options from here ({@link SettingsDefaults}); lists of entries and the
+ * snapshot named by a command's arguments are read here directly. A command made of others ({@code refresh}
+ * exports) also reads their sections of the file ({@code refresh.key}, then {@code export.key}, then {@code key}).
  */
 final class Settings {
+
+    /** How a settings file separates the names of a list: by commas or semicolons. */
+    private static final String NAMES = "[;,]";
 
     private final Environment environment;
     private final ConfigFile config;
@@ -38,17 +43,26 @@ final class Settings {
         return config;
     }
 
-    /** {@code flag} if given, else the environment variable {@code variable} (may be null), else the file's key. */
-    Optional<String> get(String key, String flag, String variable) {
-        if (flag != null && !flag.isBlank()) {
-            return Optional.of(flag);
+    /**
+     * The default of option {@code key} when the command line leaves it off ({@link SettingsDefaults}): the
+     * environment variable {@code variable} (may be null), else the file's key, in the form picocli converts: a
+     * path against the working directory or the file, or a comma-separated list.
+     */
+    Optional<String> defaultValue(String key, String variable, OptionSpec option) {
+        if (key.equals("snapshot")) {
+            return path(key, null, variable);
+        }
+        if (option.isMultiValue()) {
+            return config.get(commands, key).map(value -> String.join(",", split(value, NAMES)));
         }
         Optional<String> fromEnvironment = variable == null ? Optional.empty() : environment.variable(variable);
         return fromEnvironment.isPresent() ? fromEnvironment : config.get(commands, key);
     }
 
-    /** Like {@link #get(String, String, String)} for a path: flag and variable relative to the working directory,
-     *  the file's value relative to the file. */
+    /**
+     * A path from the flag, else {@code variable}, else the file: flag and variable relative to the working
+     * directory, the file's value relative to the file.
+     */
     Optional<String> path(String key, String flag, String variable) {
         if (flag != null && !flag.isBlank()) {
             return Optional.of(location(flag));
@@ -73,8 +87,7 @@ final class Settings {
         if (flags != null && !flags.isEmpty()) {
             return List.copyOf(flags);
         }
-        return config.get(commands, key).map(value -> Arrays.stream(value.split(separator)).map(String::trim)
-                .filter(s -> !s.isEmpty()).toList()).orElse(List.of());
+        return config.get(commands, key).map(value -> split(value, separator)).orElse(List.of());
     }
 
     /**
@@ -84,6 +97,10 @@ final class Settings {
     String location(String value) {
         Location parsed = Location.parse(value);
         return parsed.onClasspath() ? value : environment.resolve(parsed.path().toString()).toString();
+    }
+
+    private static List<String> split(String value, String separator) {
+        return Arrays.stream(value.split(separator)).map(String::trim).filter(part -> !part.isEmpty()).toList();
     }
 
     private boolean parseBoolean(String key, String value) {

@@ -30,8 +30,14 @@ abstract class Subcommand implements Callable<Integer> {
     /** The command's output; set when it runs. */
     Output output;
 
-    /** The command's settings; set when it runs. */
+    /** The environment variable naming the snapshot. */
+    static final String SNAPSHOT_VARIABLE = "SEEDKIT_SNAPSHOT";
+
+    /** The command's settings; read while picocli parses ({@link SettingsDefaults}), or when it runs. */
     Settings settings;
+
+    /** Why the settings could not be read, reported when the command runs. */
+    private SeedException settingsFailure;
 
     @Override
     public final Integer call() {
@@ -39,10 +45,11 @@ abstract class Subcommand implements Callable<Integer> {
         output = new Output(spec.name(), spec.commandLine().getOut(), spec.commandLine().getErr(), common.json,
                 common.verbose, environment.interactive(), new Redaction());
         try {
-            ConfigFile config = ConfigFile.find(environment, Optional.ofNullable(common.config),
-                    snapshotHint(environment), spec.parent().subcommands().keySet());
-            settings = new Settings(environment, config, settingsSections());
-            config.file().ifPresent(file -> output.note("Using settings from " + file));
+            settingsWhileParsing();
+            if (settingsFailure != null) {
+                throw settingsFailure;
+            }
+            settings.config().file().ifPresent(file -> output.note("Using settings from " + file));
             return run();
         } catch (SeedException e) {
             return output.fail(ExitCodes.of(e.code()), e.code().name(), e.getMessage(), e);
@@ -52,7 +59,29 @@ abstract class Subcommand implements Callable<Integer> {
             return output.fail(ExitCodes.UNEXPECTED, "OUT_OF_MEMORY", "ran out of memory (" + e.getMessage()
                     + ", maximum heap " + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB). Give the JVM "
                     + "more, e.g. SEEDKIT_JAVA_OPTS=-Xmx2g, and run the command again.", e);
+        } finally {
+            settings = null;
+            settingsFailure = null;
         }
+    }
+
+    /**
+     * The settings, read once per run: first when picocli asks {@link SettingsDefaults} for the default of an
+     * option the command line left off (the options given are parsed by then), else when the command runs. Empty
+     * when the settings file cannot be read; the command then reports why.
+     */
+    Optional<Settings> settingsWhileParsing() {
+        if (settings == null && settingsFailure == null) {
+            Environment environment = root.environment();
+            try {
+                ConfigFile config = ConfigFile.find(environment, Optional.ofNullable(common.config),
+                        snapshotHint(environment), spec.parent().subcommands().keySet());
+                settings = new Settings(environment, config, settingsSections());
+            } catch (SeedException e) {
+                settingsFailure = e;
+            }
+        }
+        return Optional.ofNullable(settings);
     }
 
     /** Does the work, once settings and output are in place; returns the exit code. */
@@ -68,14 +97,19 @@ abstract class Subcommand implements Callable<Integer> {
         return Optional.empty();
     }
 
+    /** The values of a list option, none when it was not given (nor by environment or settings file). */
+    static List<String> values(List<String> option) {
+        return option == null ? List.of() : List.copyOf(option);
+    }
+
     /** The snapshot hint from {@code options} or {@code SEEDKIT_SNAPSHOT}. */
     static Optional<String> hintFrom(SnapshotOptions options, Environment environment) {
-        return Optional.ofNullable(options.snapshot).or(() -> environment.variable("SEEDKIT_SNAPSHOT"));
+        return Optional.ofNullable(options.snapshot).or(() -> environment.variable(SNAPSHOT_VARIABLE));
     }
 
     /** The snapshot location from flag, environment or settings file; a usage error when there is none. */
     String snapshotLocation(SnapshotOptions options) {
-        return settings.path("snapshot", options.snapshot, "SEEDKIT_SNAPSHOT").orElseThrow(() -> new SeedException(
+        return settings.path("snapshot", options.snapshot, SNAPSHOT_VARIABLE).orElseThrow(() -> new SeedException(
                 SeedException.Code.CONFIGURATION, "No snapshot given. Pass --snapshot DIR, set SEEDKIT_SNAPSHOT, or "
                 + "put snapshot=DIR in seedkit.properties."));
     }

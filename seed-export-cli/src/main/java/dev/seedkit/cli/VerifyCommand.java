@@ -1,6 +1,9 @@
 package dev.seedkit.cli;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.importer.SchemaDrift;
+import dev.seedkit.core.importer.SnapshotVerifier;
+import dev.seedkit.core.importer.SnapshotVerifier.VerifyReport;
 import dev.seedkit.core.schema.VirtualForeignKey;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
@@ -20,9 +23,11 @@ import picocli.CommandLine.Option;
 /**
  * {@code seedkit verify}: the CI check. Without a database it checks the snapshot's format and checksums; with one it
  * also checks that the schema has not drifted and, with {@code --data}, that the database holds every row of the
- * snapshot with the snapshot's values ({@link DataCheck}), with every foreign key resolving. Every requested check runs; the exit code names the most basic failure.
+ * snapshot with the snapshot's values, with every foreign key resolving (the core's {@link SnapshotVerifier}).
+ * Every requested check runs; the exit code names the most basic failure.
  */
-@Command(name = "verify", header = "Check a snapshot's checksums, and a database for drift and data.",
+@Command(name = "verify", defaultValueProvider = SettingsDefaults.class,
+        header = "Check a snapshot's checksums, and a database for drift and data.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Check a snapshot: format and checksums of every file (no database needed);",
                 "with --url also schema drift against that database, with --data also its rows and foreign keys."},
@@ -87,8 +92,7 @@ final class VerifyCommand extends Subcommand {
             output.line("Snapshot " + manifest.fixtureVersion() + " at " + location + " (" + manifest.tables().size()
                     + " tables, created " + manifest.createdAt() + ")");
             result.put("files", checkFiles(snapshot));
-            settings.get("expect-version", expectVersion, null).ifPresent(v -> result.put("version",
-                    checkVersion(manifest, v)));
+            Optional.ofNullable(expectVersion).ifPresent(v -> result.put("version", checkVersion(manifest, v)));
             if (database.isPresent()) {
                 checkDatabase(database.get(), snapshot, checkData, virtualKeys, result);
             }
@@ -112,13 +116,7 @@ final class VerifyCommand extends Subcommand {
                 rows += table.rowCount();
                 progress.step((problem.isEmpty() ? "ok      " : "FAILED  ") + table.file() + " (" + table.rowCount()
                         + " rows)");
-                Map<String, Object> file = new LinkedHashMap<>();
-                file.put("table", table.toString());
-                file.put("file", table.file());
-                file.put("rows", table.rowCount());
-                file.put("ok", problem.isEmpty());
-                problem.ifPresent(p -> file.put("problem", p));
-                files.add(file);
+                files.add(JsonResults.file(table, problem.orElse(null)));
             }
         }
         if (problems.isEmpty()) {
@@ -154,7 +152,7 @@ final class VerifyCommand extends Subcommand {
             fail(ExitCodes.VERIFY_FAILED, "the snapshot's fixture version is " + manifest.fixtureVersion()
                     + ", expected " + expected);
         }
-        return Map.of("expected", expected, "actual", manifest.fixtureVersion(), "ok", ok);
+        return JsonResults.version(expected, manifest.fixtureVersion());
     }
 
     private void checkDatabase(Database database, Snapshot snapshot, boolean checkData,
@@ -170,7 +168,7 @@ final class VerifyCommand extends Subcommand {
     }
 
     private Map<String, Object> checkSchema(Connection c, SnapshotManifest manifest, Database database) {
-        SchemaDrift drift = SchemaDrift.check(c, manifest);
+        SchemaDrift drift = SchemaDrift.check(c, manifest, SchemaDrift.Policy.EXACT);
         if (drift.none()) {
             output.line("ok      schema of " + database.display() + " matches the snapshot");
         } else {
@@ -181,18 +179,14 @@ final class VerifyCommand extends Subcommand {
                     + drift.differences().size() + (drift.differences().size() == 1 ? " difference: "
                     : " differences, first: ") + drift.differences().get(0) + ")");
         }
-        Map<String, Object> schema = new LinkedHashMap<>();
-        schema.put("ok", drift.none());
-        schema.put("snapshotFingerprint", drift.snapshotFingerprint());
-        schema.put("databaseFingerprint", drift.databaseFingerprint());
-        schema.put("differences", drift.differences());
-        return schema;
+        return JsonResults.schema(drift);
     }
 
     private Map<String, Object> checkData(Connection c, Snapshot snapshot, List<VirtualForeignKey> virtualKeys) {
-        DataCheck report = DataCheck.run(c, snapshot, virtualKeys);
+        VerifyReport report = SnapshotVerifier.builder().virtualForeignKeys(virtualKeys).compareRows(true).build()
+                .verify(c, snapshot);
         if (report.ok()) {
-            output.line(report.okLine());
+            output.line(dataOkLine(report));
         } else {
             output.line("FAILED  data: " + report.problems().size()
                     + (report.problems().size() == 1 ? " problem:" : " problems:"));
@@ -200,7 +194,14 @@ final class VerifyCommand extends Subcommand {
             fail(ExitCodes.VERIFY_FAILED, "the database does not hold the snapshot's data ("
                     + report.problems().get(0) + ")");
         }
-        return report.json();
+        return JsonResults.data(report);
+    }
+
+    /** The line that says what the data check covered, when all is well. */
+    static String dataOkLine(VerifyReport report) {
+        return "ok      data: the database holds all " + report.rowsCompared() + " rows of the snapshot's "
+                + report.tables().size() + " tables with the snapshot's values (compared by key), and every "
+                + "foreign key resolves";
     }
 
     /** Records a failed check; the exit code is that of the most basic failure (lowest code). */

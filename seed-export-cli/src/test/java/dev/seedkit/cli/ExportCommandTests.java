@@ -165,8 +165,8 @@ class ExportCommandTests {
                 List.of("--rows=shop.orders=0", "--rows gives shop.orders 0 rows; give at least 1, or leave the "
                         + "table out with --exclude-table."),
                 List.of("--rows=shop.nope=5", "The export options name table shop.nope, which is not among the 4 "
-                        + "tables read from schemas [public, shop]. Correct the name (bare names are folded to lower case; "
-                        + "double-quote names with capitals), or read its schema with --schema."),
+                        + "tables read from schemas [public, shop]. Correct the name (bare names are folded to lower "
+                        + "case; double-quote names with capitals), or read its schema with --schema."),
                 List.of("--include-table=shop.orders,shop.customers", "--exclude-table=shop.orders", "Table "
                         + "shop.orders is both in --include-table and in --exclude-table; keep it in one of them."),
                 List.of("--exclude-table=shop.order_lines", "--rows=shop.order_lines=5", "Option --rows names table "

@@ -160,6 +160,25 @@ class ImportCommandTests {
     }
 
     @Test
+    void flagsWinOverTheSettingsFileWhichFillsTheOptionsLeftOff() throws Exception {
+        String target = newDatabase(Shop.SCHEMA);
+        Path project = Files.createDirectories(dir.resolve("flags-" + target));
+        Files.writeString(project.resolve("seedkit.properties"), "url=" + server.jdbcUrl(target) + "\n"
+                + "user=" + server.username() + "\nsnapshot=" + snapshot + "\nimport.mode=upsert\n"
+                + "import.tables=shop.orders;shop.customers\n");
+
+        Cli.Result replaced = new Cli(project).env("SEEDKIT_PASSWORD", password()).run("import", "--replace");
+        Cli.Result conflicting = new Cli(project).env("SEEDKIT_PASSWORD", password()).run("import", "--replace",
+                "--mode", "upsert");
+
+        assertThat(replaced.exitCode()).as(replaced.toString()).isZero();
+        assertThat(replaced.out()).contains("(mode replace)").contains("shop.orders").doesNotContain("shop.products");
+        assertThat(conflicting.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(conflicting.err()).startsWith("error: --replace means --mode replace, but --mode upsert was given "
+                + "too; pass one of them.");
+    }
+
+    @Test
     void reportsAMissingSnapshotWithTheSnapshotExitCode() throws Exception {
         String target = newDatabase(Shop.SCHEMA);
 
@@ -189,6 +208,11 @@ class ImportCommandTests {
         assertThat(cli().run("import", "--url", server.jdbcUrl("x"), "--snapshot", snapshot.toString(), "--mode",
                 "merge")).satisfies(r -> assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE))
                 .satisfies(r -> assertThat(r.err()).startsWith("error: Unknown import mode 'merge'; use "
+                        + "insert-missing, upsert or replace."));
+        assertThat(cli().run("import", "--url", server.jdbcUrl("x"), "--snapshot", snapshot.toString(), "--mode",
+                "default")).as("the annotations' DEFAULT is no mode of the command line")
+                .satisfies(r -> assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE))
+                .satisfies(r -> assertThat(r.err()).startsWith("error: Unknown import mode 'default'; use "
                         + "insert-missing, upsert or replace."));
         assertThat(cli().run("import", "--url", "postgres://localhost/x", "--snapshot", snapshot.toString()))
                 .satisfies(r -> assertThat(r.exitCode()).isEqualTo(ExitCodes.USAGE))

@@ -9,6 +9,7 @@ import dev.seedkit.postgres.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,12 +138,12 @@ class PasswordTests {
                 warning -> { }, connector).orElseThrow();
     }
 
-    private java.sql.Connection accept(String url, Properties properties) {
+    private Connection accept(String url, Properties properties) {
         attempts.add(properties);
         return null;
     }
 
-    private java.sql.Connection requirePassword(String url, Properties properties) throws SQLException {
+    private Connection requirePassword(String url, Properties properties) throws SQLException {
         attempts.add(properties);
         if (properties.getProperty("password") == null) {
             throw new SQLException("The server requested SCRAM-based authentication, but no password was provided.",

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.nio.file.Files;
@@ -59,8 +60,8 @@ class RefreshCommandTests {
                 .contains("Changes against the current snapshot at " + snapshot + ":\n"
                         + "shop.customers: 0 added, 0 removed, 1 changed, 2 unchanged\n  ~ id=2: name\n",
                         "Imported into " + server.jdbcUrl(target) + " (mode replace): 10 rows in ",
-                        "ok      data: the database holds all 10 rows of the snapshot's 4 tables with the snapshot's values "
-                        + "(compared by key), and every foreign key resolves\n")
+                        "ok      data: the database holds all 10 rows of the snapshot's 4 tables with the snapshot's "
+                        + "values (compared by key), and every foreign key resolves\n")
                 .endsWith("Replaced " + snapshot + " with shop-2 (4 tables, 10 rows)\n");
         assertThat(cli().run("verify", "--snapshot", snapshot.toString(), "--expect-version", "shop-2").exitCode())
                 .isZero();
@@ -171,6 +172,28 @@ class RefreshCommandTests {
         assertThat(json.get("import").get("verified").asBoolean()).isTrue();
         assertThat(json.get("replaced").asBoolean()).isFalse();
         assertThat(dir.resolve("fixtures/shop/manifest.json")).isRegularFile();
+    }
+
+    @Test
+    void showsTheDiffInTheSameJsonShapeAsTheDiffCommand() throws Exception {
+        String source = newDatabase(Shop.SCHEMA + Shop.DATA);
+        String target = newDatabase(Shop.SCHEMA);
+        Path snapshot = exported(source, "same/shop");
+        Path before = exported(source, "same/before");
+        Shop.execute(server, source, "update shop.customers set name = 'Grace Hopper' where id = 2");
+
+        Cli.Result refreshed = cli().run(args("refresh", Shop.connection(server, source), "--snapshot",
+                snapshot.toString(), "--target-url", server.jdbcUrl(target), "--target-user", server.username(),
+                "--json"));
+        Cli.Result diffed = cli().run("diff", "--json", before.toString(), snapshot.toString());
+
+        assertThat(refreshed.exitCode()).as(refreshed.toString()).isZero();
+        JsonNode refreshDiff = new ObjectMapper().readTree(refreshed.out()).get("diff");
+        ObjectNode diff = (ObjectNode) new ObjectMapper().readTree(diffed.out());
+        diff.remove(List.of("command", "ok", "exitCode", "before", "after"));
+        assertThat(refreshDiff.get("tablesChanged").get(0).get("changed").get(0).get("columns").get(0).asText())
+                .isEqualTo("name");
+        assertThat(refreshDiff).isEqualTo(diff);
     }
 
     @Test

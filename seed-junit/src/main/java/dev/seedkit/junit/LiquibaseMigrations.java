@@ -38,8 +38,8 @@ public class LiquibaseMigrations implements SchemaInitializer {
         try (Connection connection = dataSource.getConnection()) {
             Database database = DatabaseFactory.getInstance()
                     .findCorrectDatabaseImplementation(new JdbcConnection(connection));
-            Liquibase liquibase = new Liquibase(changelog(), new ClassLoaderResourceAccessor(getClass().getClassLoader()),
-                    database);
+            Liquibase liquibase = new Liquibase(changelog(),
+                    new ClassLoaderResourceAccessor(getClass().getClassLoader()), database);
             liquibase.update(new Contexts(), new LabelExpression());
         } catch (LiquibaseException e) {
             throw new SeedException(SeedException.Code.CONFIGURATION, "Liquibase could not update the template "

@@ -1,5 +1,6 @@
 package dev.seedkit.junit;
 
+import dev.seedkit.core.importer.ImportMode;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.seedkit.junit;
 
+import dev.seedkit.core.importer.ImportMode;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,5 +1,6 @@
 package dev.seedkit.junit;
 
+import dev.seedkit.core.importer.ImportMode;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;

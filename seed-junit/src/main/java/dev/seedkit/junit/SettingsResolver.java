@@ -1,6 +1,9 @@
 package dev.seedkit.junit;
 
+import dev.seedkit.core.importer.ImportMode;
+import dev.seedkit.postgres.PostgresServerException;
 import dev.seedkit.postgres.PostgresServers;
+import dev.seedkit.postgres.ServerKind;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -82,29 +85,26 @@ final class SettingsResolver {
         DatabaseKind kind = declared != DatabaseKind.DEFAULT ? declared : configuredKind();
         return switch (kind) {
             case EMBEDDED -> ServerSpec.embedded();
-            case CONTAINER -> ServerSpec.container(parameter(SeedkitExtension.CONTAINER_IMAGE_PROPERTY)
-                    .orElseGet(PostgresServers::containerImage));
-            case URL -> ServerSpec.url(jdbcUrl().orElseThrow(() -> new ExtensionConfigurationException(
-                            "database = URL, but no JDBC URL is configured: set the configuration parameter "
-                                    + SeedkitExtension.JDBC_URL_PROPERTY + " or the environment variable "
-                                    + "SEEDKIT_JDBC_URL, e.g. jdbc:postgresql://localhost:5432/postgres")),
-                    setting(SeedkitExtension.JDBC_USER_PROPERTY, "SEEDKIT_JDBC_USER").orElse(""),
-                    setting(SeedkitExtension.JDBC_PASSWORD_PROPERTY, "SEEDKIT_JDBC_PASSWORD").orElse(""));
+            case CONTAINER -> ServerSpec.container(setting(SeedkitExtension.CONTAINER_IMAGE_PROPERTY)
+                    .orElse(PostgresServers.DEFAULT_IMAGE));
+            case URL -> ServerSpec.url(setting(SeedkitExtension.JDBC_URL_PROPERTY).orElseThrow(() ->
+                            new ExtensionConfigurationException("database = URL, but no JDBC URL is configured: set "
+                                    + "the configuration parameter " + SeedkitExtension.JDBC_URL_PROPERTY + " or the "
+                                    + "environment variable SEEDKIT_JDBC_URL, e.g. "
+                                    + "jdbc:postgresql://localhost:5432/postgres")),
+                    setting(SeedkitExtension.JDBC_USER_PROPERTY).orElse(""),
+                    setting(SeedkitExtension.JDBC_PASSWORD_PROPERTY).orElse(""));
             case DEFAULT -> throw new IllegalStateException("unresolved database kind");
         };
     }
 
+    /** The kind by seed-postgres's rule ({@link ServerKind#configured}), which every Seedkit module shares. */
     private DatabaseKind configuredKind() {
-        Optional<String> configured = setting(SeedkitExtension.DATABASE_PROPERTY, "SEEDKIT_DATABASE");
-        if (configured.isPresent()) {
-            return parse(DatabaseKind.class, DatabaseKind.DEFAULT, SeedkitExtension.DATABASE_PROPERTY,
-                    configured.get());
+        try {
+            return DatabaseKind.valueOf(ServerKind.configured(this::parameter).name());
+        } catch (PostgresServerException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        return jdbcUrl().isPresent() ? DatabaseKind.URL : DatabaseKind.EMBEDDED;
-    }
-
-    private Optional<String> jdbcUrl() {
-        return setting(SeedkitExtension.JDBC_URL_PROPERTY, "SEEDKIT_JDBC_URL");
     }
 
     private <E extends Enum<E>> E choose(E declared, E unset, String key, E builtIn) {
@@ -126,10 +126,9 @@ final class SettingsResolver {
                 + String.join(", ", allowed) + ".");
     }
 
-    /** A configuration parameter (which JUnit also reads from system properties), else an environment variable. */
-    private Optional<String> setting(String key, String environmentVariable) {
-        return parameter(key).or(() -> Optional.ofNullable(System.getenv(environmentVariable))
-                .map(String::trim).filter(value -> !value.isEmpty()));
+    /** A configuration parameter (which JUnit also reads from system properties), else its environment variable. */
+    private Optional<String> setting(String key) {
+        return ServerKind.setting(this::parameter, key);
     }
 
     private Optional<String> parameter(String key) {

@@ -31,7 +31,7 @@ final class SnapshotSeeder implements TemplateSeeder {
     @Override
     public SeedOutcome seed(DataSource template, SeedRequest request) {
         try (Snapshot snapshot = open(request)) {
-            ImportReport report = SnapshotImporter.builder().mode(coreMode(request.mode())).tables(request.tables())
+            ImportReport report = SnapshotImporter.builder().mode(request.mode()).tables(request.tables())
                     .build().importInto(template, snapshot);
             Map<String, Long> rows = new LinkedHashMap<>();
             report.tables().forEach(t -> rows.put(t.table(), t.inserted() + t.skipped()));
@@ -41,13 +41,5 @@ final class SnapshotSeeder implements TemplateSeeder {
 
     private static Snapshot open(SeedRequest request) {
         return SnapshotLocation.of(request.location()).open();
-    }
-
-    private static dev.seedkit.core.importer.ImportMode coreMode(ImportMode mode) {
-        return switch (mode) {
-            case UPSERT -> dev.seedkit.core.importer.ImportMode.UPSERT;
-            case REPLACE -> dev.seedkit.core.importer.ImportMode.REPLACE;
-            case INSERT_MISSING, DEFAULT -> dev.seedkit.core.importer.ImportMode.INSERT_MISSING;
-        };
     }
 }

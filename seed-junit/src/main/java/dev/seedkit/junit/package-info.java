@@ -6,7 +6,8 @@
  * {@link dev.seedkit.junit.SeededDatabase}.
  *
  * <p>Public: the two annotations, {@code SeedkitExtension} (with the configuration keys), the enums
- * {@code ImportMode}, {@code Isolation} and {@code DatabaseKind}, {@code SchemaInitializer} and
- * {@code SeededDatabase}. Everything else is package-private.
+ * {@code Isolation} and {@code DatabaseKind}, {@code SchemaInitializer} and {@code SeededDatabase}; the import
+ * mode is the core's {@link dev.seedkit.core.importer.ImportMode}. Everything else is package-private.
  */
 package dev.seedkit.junit;
+

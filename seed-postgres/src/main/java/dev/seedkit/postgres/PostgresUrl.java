@@ -20,7 +20,10 @@ public final class PostgresUrl {
     /** What a password is replaced with. */
     public static final String MASK = "***";
 
-    /** {@code password=...}, {@code PGPASSWORD=...}, {@code masking_secret=...}: a key naming a secret, then a value. */
+    /**
+     * {@code password=...}, {@code PGPASSWORD=...}, {@code masking_secret=...}: a key naming a secret, then a
+     * value.
+     */
     private static final Pattern SECRET_ASSIGNMENT = Pattern.compile(
             "(?i)(\\b\\w*(?:password|passwd|pwd|secret)\\w*\\s*=\\s*)[^&;,\\s\"'(){}\\[\\]]+");
 
@@ -60,7 +63,8 @@ public final class PostgresUrl {
         Properties props = url == null ? null : Driver.parseURL(url, null);
         if (props == null) {
             throw new PostgresServerException("Not a PostgreSQL JDBC URL: '" + redact(url)
-                    + "'. Expected jdbc:postgresql://host:port/database, e.g. jdbc:postgresql://localhost:5432/postgres");
+                    + "'. Expected jdbc:postgresql://host:port/database, e.g. "
+                    + "jdbc:postgresql://localhost:5432/postgres");
         }
         String host = props.getProperty("PGHOST", "localhost").split(",")[0];
         int port = Integer.parseInt(props.getProperty("PGPORT", "5432").split(",")[0]);

@@ -127,7 +127,8 @@ final class ServerAccount {
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             if (process.waitFor() != 0) {
                 throw new PostgresServerException("'" + String.join(" ", command) + "' failed: " + out
-                        + ". Set seedkit.embedded.user (or SEEDKIT_EMBEDDED_USER) to an existing unprivileged account.");
+                        + ". Set seedkit.embedded.user (or SEEDKIT_EMBEDDED_USER) to an existing unprivileged "
+                        + "account.");
             }
             return out;
         } catch (IOException e) {

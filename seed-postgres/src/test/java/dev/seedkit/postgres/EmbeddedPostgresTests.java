@@ -2,9 +2,11 @@ package dev.seedkit.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -66,9 +68,9 @@ class EmbeddedPostgresTests {
 
     @Test
     void aKeptDataDirectoryTheServerAccountCannotReachIsRefusedWithTheReasonWhenRunningAsRoot() throws Exception {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ServerAccount.isRoot(), "only meaningful when the JVM is root");
+        assumeTrue(ServerAccount.isRoot(), "only meaningful when the JVM is root");
         Path privateParent = Files.createDirectories(cache.resolve("root-only"));
-        Files.setPosixFilePermissions(privateParent, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        Files.setPosixFilePermissions(privateParent, PosixFilePermissions.fromString("rwx------"));
         assertThatThrownBy(() -> EmbeddedPostgres.builder().cacheDirectory(cache)
                 .dataDirectory(privateParent.resolve("cluster")).start())
                 .isInstanceOf(PostgresServerException.class)
@@ -103,7 +105,7 @@ class EmbeddedPostgresTests {
 
     @Test
     void anUnknownUnprivilegedAccountIsNamedInTheErrorWhenRunningAsRoot() {
-        org.junit.jupiter.api.Assumptions.assumeTrue(ServerAccount.isRoot(), "only meaningful when the JVM is root");
+        assumeTrue(ServerAccount.isRoot(), "only meaningful when the JVM is root");
         assertThatThrownBy(() -> EmbeddedPostgres.builder().cacheDirectory(cache)
                 .unprivilegedUser("no-such-user-here").start())
                 .isInstanceOf(PostgresServerException.class)

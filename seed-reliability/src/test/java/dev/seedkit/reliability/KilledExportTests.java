@@ -25,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
 class KilledExportTests {
 
     /** Masks every row with a short sleep, so that an export takes seconds and can be caught while it runs. */
-    private static final String SLOW_MASK = "shop.customers.name=sql:upper({column}) || (SELECT '' FROM pg_sleep(0.05))";
+    private static final String SLOW_MASK = "shop.customers.name=sql:upper({column})"
+            + " || (SELECT '' FROM pg_sleep(0.05))";
 
     @TempDir
     static Path dir;

@@ -135,8 +135,9 @@ final class SubsetSql {
         }
         Map<Long, List<RowId>> byPartition = new TreeMap<>();
         rows.forEach(r -> byPartition.computeIfAbsent(r.tableOid(), k -> new ArrayList<>()).add(r));
-        return byPartition.entrySet().stream().map(e -> "(" + prefix + "tableoid = " + e.getKey() + "::pg_catalog.oid AND "
-                + prefix + "ctid = ANY (" + ctids(e.getValue()) + "))").collect(Collectors.joining(" OR ", "(", ")"));
+        return byPartition.entrySet().stream().map(e -> "(" + prefix + "tableoid = " + e.getKey()
+                + "::pg_catalog.oid AND " + prefix + "ctid = ANY (" + ctids(e.getValue()) + "))")
+                .collect(Collectors.joining(" OR ", "(", ")"));
     }
 
     /**
@@ -148,7 +149,8 @@ final class SubsetSql {
     }
 
     private static String ctids(Collection<RowId> rows) {
-        return rows.stream().map(r -> '"' + r.ctid() + '"').collect(Collectors.joining(",", "'{", "}'::pg_catalog.tid[]"));
+        return rows.stream().map(r -> '"' + r.ctid() + '"')
+                .collect(Collectors.joining(",", "'{", "}'::pg_catalog.tid[]"));
     }
 
     private static String row(String prefix, List<String> columns) {

@@ -153,7 +153,8 @@ final class ImportErrors {
                     .map(found -> FileRows.key(load.entry(), found, load.keyColumns())).orElse(null);
             return new RowLocation(row.line(), column, key);
         }
-        Optional<List<String>> columns = server == null ? Optional.empty() : detailColumns(load, server.getConstraint());
+        Optional<List<String>> columns = server == null ? Optional.empty()
+                : detailColumns(load, server.getConstraint());
         return columns.flatMap(c -> KeyText.values(server.getDetail(), c.size())
                         .flatMap(values -> files.firstWith(load.entry(), c, values, 0)))
                 .map(found -> new RowLocation(found.line(), column, FileRows.key(load.entry(), found,

@@ -1,7 +1,17 @@
 package dev.seedkit.core.importer;
 
-/** What an import does with rows that are already in the target database. */
+/**
+ * What an import does with rows that are already in the target database. One enum for every way in: the
+ * {@link SnapshotImporter.Builder#mode(ImportMode) importer}, the command line's {@code --mode} and the JUnit
+ * extension's annotations, whose attributes default to {@link #DEFAULT}.
+ */
 public enum ImportMode {
+    /**
+     * The caller's default, for annotation attributes that cannot be left empty (as JUnit's own
+     * {@code CleanupMode.DEFAULT}): the importer takes it as {@link #INSERT_MISSING}; the JUnit extension as its
+     * configuration parameter {@code seedkit.mode}, else {@link #INSERT_MISSING}.
+     */
+    DEFAULT,
     /**
      * Insert the snapshot's rows whose key is not in the table yet; leave existing rows alone. The default: a second
      * import of the same snapshot changes nothing.

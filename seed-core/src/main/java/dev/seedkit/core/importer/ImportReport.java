@@ -65,7 +65,8 @@ public record ImportReport(String snapshotId, String fixtureVersion, ImportMode 
         String format = "%-" + width + "s  %9s  %9s  %9s  %8s%n";
         out.append(String.format(format, "table", "inserted", "skipped", "updated", "ms"));
         for (TableReport t : tables) {
-            out.append(String.format(format, t.table(), t.inserted(), t.skipped(), t.updated(), t.elapsed().toMillis()));
+            out.append(String.format(format, t.table(), t.inserted(), t.skipped(), t.updated(),
+                    t.elapsed().toMillis()));
         }
         out.append(String.format(format, "total", inserted(), skipped(), updated(), elapsed.toMillis()));
         return out.toString();

@@ -97,7 +97,8 @@ final class ImportRun {
     /** Loads the selected tables and, where triggers were off, proves that every foreign key still holds. */
     private Loaded loadRows(Schema schema, TableSelection selection) {
         boolean triggersOff = options.triggersOffAllowed() && switchTriggersOff();
-        LoadPlan plan = triggersOff ? LoadPlan.builder(schema).allowReplicaRole(true).build() : LoadPlan.of(schema);
+        LoadPlan plan = LoadPlan.builder(schema).allowReplicaRole(triggersOff)
+                .names(option -> options.names().of(ImportOption.REPLICA_ROLE)).build();
         List<TableLoad> loads = tableLoads(plan, schema, selection, triggersOff);
         List<ImportReport.TableReport> reports = load(plan, schema, selection, loads, triggersOff);
         if (triggersOff) {
@@ -149,7 +150,7 @@ final class ImportRun {
         List<ImportReport.TableReport> reports = new ArrayList<>();
         for (TableLoad load : loads) {
             ImportReport.TableReport report = loader.load(load, empty.contains(load.name()));
-            log.info("Loaded {}: {} inserted, {} skipped, {} updated in {} ms", report.table(), report.inserted(),
+            log.debug("Loaded {}: {} inserted, {} skipped, {} updated in {} ms", report.table(), report.inserted(),
                     report.skipped(), report.updated(), report.elapsed().toMillis());
             reports.add(report);
         }
@@ -213,7 +214,7 @@ final class ImportRun {
 
     private void verify(SnapshotManifest manifest, Schema schema) {
         try {
-            SnapshotVerifier.verify(connection, manifest, schema).requireOk();
+            SnapshotVerifier.verify(connection, manifest, schema).requireOk(options.names());
         } catch (SQLException e) {
             throw new ImportFailure(e, Purpose.of(Kind.CHECK, "verifying the loaded tables against the snapshot",
                     "SELECT on the snapshot's tables"), RowLocation.UNKNOWN);

@@ -5,7 +5,10 @@ package dev.seedkit.core.importer;
  * and what the import must do. {@link #choose} is the one place that decides.
  */
 enum LoadMethod {
-    /** One {@code COPY ... FROM STDIN} straight from the file: the table is empty and nothing is filtered or deferred. */
+    /**
+     * One {@code COPY ... FROM STDIN} straight from the file: the table is empty and nothing is filtered or
+     * deferred.
+     */
     COPY_DIRECT,
     /**
      * INSERT_MISSING into a table that has rows: copy only the key columns into a small stage, find the keys the

@@ -52,7 +52,8 @@ final class MergeSql {
                 + " WHERE " + differs(updatable, load.name().qualified() + ".", "EXCLUDED.");
         String merged = "WITH merged AS (" + insert(stage) + conflict + " RETURNING (xmax = 0) AS inserted)";
         if (load.nulled().isEmpty()) {
-            return merged + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted) FROM merged";
+            return merged + " SELECT count(*) FILTER (WHERE inserted), count(*) FILTER (WHERE NOT inserted)"
+                    + " FROM merged";
         }
         List<String> compared = load.entry().columnNames().stream().filter(c -> !load.keyColumns().contains(c))
                 .toList();

@@ -43,6 +43,7 @@ public final class SnapshotImporter {
     private final boolean verify;
     private final SchemaCache schemaCache;
     private final Duration lockTimeout;
+    private final ImportOption.Names names;
 
     private SnapshotImporter(Builder builder) {
         this.mode = builder.mode;
@@ -52,11 +53,20 @@ public final class SnapshotImporter {
         this.verify = builder.verify;
         this.schemaCache = builder.schemaCache;
         this.lockTimeout = builder.lockTimeout;
+        this.names = builder.names;
     }
 
     /** A builder with the defaults: {@link ImportMode#INSERT_MISSING}, all tables, not forced, fast path allowed. */
     public static Builder builder() {
-        return new Builder();
+        return new Builder(ImportOption.Names.JAVA_API);
+    }
+
+    /**
+     * A builder whose error messages name options with {@code names} instead of the Java API's method names: for a
+     * front end with words of its own, such as a command line ({@code --force}).
+     */
+    public static Builder builder(ImportOption.Names names) {
+        return new Builder(Objects.requireNonNull(names, "names"));
     }
 
     /**
@@ -120,6 +130,10 @@ public final class SnapshotImporter {
         return mode;
     }
 
+    ImportOption.Names names() {
+        return names;
+    }
+
     List<String> tables() {
         return tables;
     }
@@ -153,13 +167,15 @@ public final class SnapshotImporter {
         private boolean verify;
         private SchemaCache schemaCache = new SchemaCache();
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private final ImportOption.Names names;
 
-        private Builder() {
+        private Builder(ImportOption.Names names) {
+            this.names = names;
         }
 
-        /** What to do with rows already present; default {@link ImportMode#INSERT_MISSING}. */
+        /** What to do with rows already present; default (and {@link ImportMode#DEFAULT}) is INSERT_MISSING. */
         public Builder mode(ImportMode mode) {
-            this.mode = Objects.requireNonNull(mode, "mode");
+            this.mode = Objects.requireNonNull(mode, "mode") == ImportMode.DEFAULT ? ImportMode.INSERT_MISSING : mode;
             return this;
         }
 

@@ -21,7 +21,8 @@ import java.util.Set;
  * @param ancestors tables loaded only with the rows the requested tables (transitively) reference
  * @param entries   manifest entries of both, by table
  */
-record TableSelection(Set<TableName> requested, Set<TableName> ancestors, Map<TableName, SnapshotManifest.Table> entries) {
+record TableSelection(Set<TableName> requested, Set<TableName> ancestors,
+                      Map<TableName, SnapshotManifest.Table> entries) {
 
     static TableSelection of(SnapshotManifest manifest, Schema schema, List<String> requestedNames) {
         Map<TableName, SnapshotManifest.Table> all = new LinkedHashMap<>();

@@ -1,7 +1,6 @@
 package dev.seedkit.core.internal;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.snapshot.SnapshotManifest;
 import dev.seedkit.core.snapshot.SnapshotManifest.Column;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import java.io.BufferedOutputStream;

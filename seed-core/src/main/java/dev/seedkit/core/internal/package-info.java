@@ -7,7 +7,8 @@
  * {@link dev.seedkit.core.internal.TableFileWriter}, {@link dev.seedkit.core.internal.TableFileName}, COPY text and
  * line checks), the COPY statements and session settings both directions run with
  * ({@link dev.seedkit.core.internal.SnapshotSql}, {@link dev.seedkit.core.internal.SnapshotSession}), identifier
- * quoting ({@link dev.seedkit.core.internal.Identifiers}) and the staged directory swap that replaces a snapshot
- * in place ({@link dev.seedkit.core.internal.DirectorySwap}).
+ * quoting ({@link dev.seedkit.core.internal.Identifiers}), the one reading of locations
+ * ({@link dev.seedkit.core.internal.Location}: {@code classpath:}, {@code file:} and paths) and the staged
+ * directory swap that replaces a snapshot in place ({@link dev.seedkit.core.internal.DirectorySwap}).
  */
 package dev.seedkit.core.internal;

@@ -31,10 +31,10 @@ public final class LoadPlan {
     private final List<CyclePlan> cycles;
     private final Map<TableName, LoadStep> stepsByTable;
 
-    private LoadPlan(Schema schema, boolean replicaRoleAllowed) {
+    private LoadPlan(Schema schema, boolean replicaRoleAllowed, PlanOption.Names names) {
         this.schema = schema;
         this.replicaRoleAllowed = replicaRoleAllowed;
-        LoadPlanner planner = new LoadPlanner(schema, replicaRoleAllowed).plan();
+        LoadPlanner planner = new LoadPlanner(schema, replicaRoleAllowed, names).plan();
         this.steps = List.copyOf(planner.steps);
         this.cycles = List.copyOf(planner.cycles);
         this.stepsByTable = steps.stream().collect(Collectors.toUnmodifiableMap(LoadStep::table, Function.identity()));
@@ -127,6 +127,7 @@ public final class LoadPlan {
     public static final class Builder {
         private final Schema schema;
         private boolean allowReplicaRole;
+        private PlanOption.Names names = PlanOption.Names.JAVA_API;
 
         private Builder(Schema schema) {
             this.schema = Objects.requireNonNull(schema, "schema");
@@ -142,9 +143,18 @@ public final class LoadPlan {
             return this;
         }
 
+        /**
+         * How the error of an unloadable cycle names the options; default the Java API's. For a front end with words
+         * of its own, such as a command line ({@code --allow-replica-role}).
+         */
+        public Builder names(PlanOption.Names optionNames) {
+            this.names = Objects.requireNonNull(optionNames, "optionNames");
+            return this;
+        }
+
         /** @throws SeedException {@link SeedException.Code#UNLOADABLE_CYCLE}, see {@link LoadPlan#of(Schema)} */
         public LoadPlan build() {
-            return new LoadPlan(schema, allowReplicaRole);
+            return new LoadPlan(schema, allowReplicaRole, names);
         }
     }
 }

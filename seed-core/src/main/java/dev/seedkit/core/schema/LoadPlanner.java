@@ -18,14 +18,16 @@ final class LoadPlanner {
 
     private final Schema schema;
     private final boolean allowReplicaRole;
+    private final PlanOption.Names names;
     private final List<TableName> tables;
     private final Map<TableName, Integer> index = new HashMap<>();
     final List<LoadStep> steps = new ArrayList<>();
     final List<CyclePlan> cycles = new ArrayList<>();
 
-    LoadPlanner(Schema schema, boolean allowReplicaRole) {
+    LoadPlanner(Schema schema, boolean allowReplicaRole, PlanOption.Names names) {
         this.schema = schema;
         this.allowReplicaRole = allowReplicaRole;
+        this.names = names;
         this.tables = schema.tables().stream().map(Table::name).collect(Collectors.toList());
         for (int i = 0; i < tables.size(); i++) {
             index.put(tables.get(i), i);
@@ -51,7 +53,7 @@ final class LoadPlanner {
             addSteps(components.get(component), phases[component], unloadable);
         }
         if (!unloadable.isEmpty()) {
-            throw new SeedException(SeedException.Code.UNLOADABLE_CYCLE, UnloadableCycleMessage.of(unloadable));
+            throw new SeedException(SeedException.Code.UNLOADABLE_CYCLE, UnloadableCycleMessage.of(unloadable, names));
         }
         return this;
     }

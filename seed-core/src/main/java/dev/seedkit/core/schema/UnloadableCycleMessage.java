@@ -13,8 +13,8 @@ final class UnloadableCycleMessage {
     private UnloadableCycleMessage() {
     }
 
-    /** The message for one or more cycles, each given as the foreign keys along it. */
-    static String of(List<List<ForeignKey>> cycles) {
+    /** The message for one or more cycles, each given as the foreign keys along it; {@code names} name options. */
+    static String of(List<List<ForeignKey>> cycles, PlanOption.Names names) {
         StringBuilder text = new StringBuilder("Cannot plan the load order: ")
                 .append(cycles.size() == 1 ? "a foreign-key cycle has" : cycles.size() + " foreign-key cycles have")
                 .append(" no table that can be loaded first.");
@@ -32,8 +32,8 @@ final class UnloadableCycleMessage {
                 + " it once all rows are in), e.g.");
         cycles.forEach(cycle -> cycle.forEach(fk -> text.append("\n       ").append(dropNotNull(fk))));
         text.append("\n  3. opt in to loading with session_replication_role = replica, which switches foreign-key"
-                + " checks off and needs a superuser or a role granted SET on that parameter:"
-                + " LoadPlan.builder(schema).allowReplicaRole(true).build()");
+                + " checks off and needs a superuser or a role granted SET on that parameter: "
+                + names.of(PlanOption.ALLOW_REPLICA_ROLE));
         return text.toString();
     }
 

@@ -9,7 +9,9 @@ import dev.seedkit.core.internal.TableFileReader;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -70,8 +72,8 @@ public final class Snapshot implements AutoCloseable {
      * importers record it in the target database.
      */
     public String checksum() {
-        java.security.MessageDigest digest = Sha256.newDigest();
-        return Sha256.hex(digest.digest(manifest.toJson().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        MessageDigest digest = Sha256.newDigest();
+        return Sha256.hex(digest.digest(manifest.toJson().getBytes(StandardCharsets.UTF_8)));
     }
 
     /** Opens the file of {@code table}, an entry of {@link #manifest()}, and checks its header. */

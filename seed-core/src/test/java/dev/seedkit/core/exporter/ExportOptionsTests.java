@@ -83,7 +83,8 @@ class ExportOptionsTests {
     void aNullableForeignKeyIntoAnExcludedTableNeedsItsColumnsExcludedToo(TestDatabase db) throws Exception {
         ExportFixture.create(db, "exnull", "create table {s}.people (id int primary key);"
                 + " create table {s}.docs (id int primary key, owner_id int references {s}.people)");
-        SnapshotExporter.Builder builder = SnapshotExporter.builder().includeSchemas("exnull").includeTables("exnull.docs");
+        SnapshotExporter.Builder builder = SnapshotExporter.builder().includeSchemas("exnull")
+                .includeTables("exnull.docs");
         assertFailure(db, builder, "Table exnull.docs is exported, but its foreign key docs_owner_id_fkey: "
                 + "exnull.docs(owner_id) -> exnull.people(id) references exnull.people, which is not exported "
                 + "(excludeTables or includeTables). Export exnull.people too, or exclude the column(s) "
@@ -166,7 +167,8 @@ class ExportOptionsTests {
     @Test
     void aVirtualForeignKeyBetweenIncomparableTypesSaysSo(TestDatabase db) throws Exception {
         ExportFixture.create(db, "vtypes", SHOP).data(DATA);
-        SeedException e = failure(db, exporter("vtypes").virtualForeignKeys("vtypes.notes(note) -> vtypes.customers(id)"));
+        SeedException e = failure(db, exporter("vtypes")
+                .virtualForeignKeys("vtypes.notes(note) -> vtypes.customers(id)"));
         assertThat(e.getMessage()).startsWith("The export failed while choosing the first rows of vtypes.notes: ERROR: "
                 + "operator does not exist: text = integer").contains("a virtual foreign key compares columns of "
                         + "different types; declare it between columns of comparable types.");

@@ -65,10 +65,11 @@ class MaskingTests {
         ExportFixture.create(db, "keys", PEOPLE + "; create table {s}.subscriptions (id int primary key,"
                 + " email text references {s}.users (email))");
         assertThat(failure(db, "keys", "keys.users.id", Masking.TEXT)).hasMessage("Column keys.users.id cannot be "
-                + "masked with Masking.TEXT: it is part of the primary key users_pkey [id], and masked keys would no longer "
-                + "match the rows that reference them. Mask only columns outside keys.");
+                + "masked with Masking.TEXT: it is part of the primary key users_pkey [id], and masked keys would no "
+                + "longer match the rows that reference them. Mask only columns outside keys.");
         assertThat(failure(db, "keys", "keys.orders.user_id", Masking.sql("0"))).hasMessage("Column "
-                + "keys.orders.user_id cannot be masked with Masking.sql(0): it belongs to foreign key orders_user_id_fkey: "
+                + "keys.orders.user_id cannot be masked with Masking.sql(0): it belongs to foreign key "
+                + "orders_user_id_fkey: "
                 + "keys.orders(user_id) -> keys.users(id), and masked values would no longer match their parent rows."
                 + " Mask only columns outside foreign keys.");
         assertThat(failure(db, "keys", "keys.users.email", Masking.EMAIL)).hasMessage("Column keys.users.email "
@@ -122,12 +123,14 @@ class MaskingTests {
         SeedException e = failure(db, "badmask", "badmask.users.phone", Masking.sql("({column})::int::text"));
         assertThat(e.code()).isEqualTo(Code.DATABASE);
         assertThat(e.getMessage()).startsWith("The export failed while writing the rows of badmask.users: ERROR: "
-                + "invalid input syntax for type integer").contains("If the message is about an expression, check the Masking.sql(EXPRESSION) maskings of its columns.");
+                + "invalid input syntax for type integer").contains("If the message is about an expression, check "
+                + "the Masking.sql(EXPRESSION) maskings of its columns.");
     }
 
     private static SnapshotExporter.Builder masking(ExportFixture f, String secret) {
         return f.builder().maskingSecret(secret).mask(f.table("users") + ".email", Masking.EMAIL)
-                .mask(f.table("orders") + ".contact_email", Masking.EMAIL).mask(f.table("users") + ".name", Masking.NAME)
+                .mask(f.table("orders") + ".contact_email", Masking.EMAIL)
+                .mask(f.table("users") + ".name", Masking.NAME)
                 .mask(f.table("users") + ".phone", Masking.sql("'+00 000 ' || pg_catalog.right({column}, 4)"));
     }
 

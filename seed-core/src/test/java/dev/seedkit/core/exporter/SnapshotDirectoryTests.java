@@ -47,7 +47,8 @@ class SnapshotDirectoryTests {
     private static final String DATA = "insert into {s}.users select g, 'u' || g || '@x.example',"
             + " (array['sad','ok','happy'])[g % 3 + 1]::{s}.mood, array['a' || g, null], jsonb_build_object('g', g),"
             + " date '2020-01-01' + g, timestamptz '2024-01-01 10:00+02' + g * interval '1 hour', g * 1.25,"
-            + " decode(lpad(to_hex(g), 2, '0'), 'hex'), E'tab\\there\\nline \\\\ ' || g, case when g <= 43 then g + 7 end"
+            + " decode(lpad(to_hex(g), 2, '0'), 'hex'), E'tab\\there\\nline \\\\ ' || g,"
+            + " case when g <= 43 then g + 7 end"
             + " from generate_series(50, 1, -1) g;"
             + " insert into {s}.posts (user_id, title) select 51 - g, 'Post ' || g from generate_series(1, 40) g;"
             + " insert into {s}.tags select 'tag-' || g, g from generate_series(40, 1, -1) g;"
@@ -83,7 +84,8 @@ class SnapshotDirectoryTests {
         }
         assertThat(manifest.loadPlan()).extracting(SnapshotManifest.LoadStep::table)
                 .containsExactly("users", "posts", "tags");
-        assertThat(manifest.tables()).extracting(SnapshotManifest.Table::name).containsExactly("posts", "tags", "users");
+        assertThat(manifest.tables()).extracting(SnapshotManifest.Table::name)
+                .containsExactly("posts", "tags", "users");
         assertThat(manifest.table("mf", "posts").orElseThrow().columnNames()).containsExactly("id", "user_id", "title");
         assertThat(Files.readString(dir.resolve("manifest.json"))).contains("\"createdAt\": \"2024-06-30T21:59:59Z\"");
     }

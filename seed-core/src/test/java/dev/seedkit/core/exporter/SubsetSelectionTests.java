@@ -30,7 +30,8 @@ class SubsetSelectionTests {
         ExportReport report = f.export(3, dir);
         assertThat(f.loaded("emp", "id")).hasSize(500).startsWith("1", "2", "3").endsWith("500");
         assertThat(report.table(f.table("emp")).orElseThrow())
-                .extracting(ExportReport.TableReport::rowsSelectedByLimit, ExportReport.TableReport::rowsPulledInAsParents)
+                .extracting(ExportReport.TableReport::rowsSelectedByLimit,
+                        ExportReport.TableReport::rowsPulledInAsParents)
                 .containsExactly(3L, 497L);
         assertThat(report.closureRounds()).as("one recursive query pulls the whole chain").isEqualTo(1);
         assertThat(report.queries()).isLessThan(25);
@@ -160,7 +161,8 @@ class SubsetSelectionTests {
         assertThat(f.loaded("orders", "id")).containsExactly("3", "6", "9", "12");
         assertThat(f.loaded("customers", "id")).containsExactly("1", "2", "39", "42", "45", "48");
         assertThat(report.table(f.table("customers")).orElseThrow())
-                .extracting(ExportReport.TableReport::rowsSelectedByLimit, ExportReport.TableReport::rowsPulledInAsParents)
+                .extracting(ExportReport.TableReport::rowsSelectedByLimit,
+                        ExportReport.TableReport::rowsPulledInAsParents)
                 .containsExactly(2L, 4L);
     }
 

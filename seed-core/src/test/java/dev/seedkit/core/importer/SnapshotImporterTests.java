@@ -14,6 +14,7 @@ import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -187,7 +188,7 @@ class SnapshotImporterTests {
         }
         ImportReport report;
         try (Snapshot snapshot = shop.open();
-             Connection c = java.sql.DriverManager.getConnection(server.jdbcUrl(target), "seed_plain",
+             Connection c = DriverManager.getConnection(server.jdbcUrl(target), "seed_plain",
                      "plain-secret")) {
             assertThat(queryValue(c, "select rolsuper from pg_roles where rolname = current_user")).isEqualTo("f");
             report = SnapshotImporter.builder().build().importInto(c, snapshot);
@@ -374,7 +375,8 @@ class SnapshotImporterTests {
             assertThatThrownBy(() -> importFrom(SnapshotImporter.builder().build(), c))
                     .isInstanceOf(SeedException.class)
                     .satisfies(e -> assertThat(((SeedException) e).code()).isEqualTo(SeedException.Code.SCHEMA_DRIFT))
-                    .hasMessageContaining("column shop.customers.name (text) is in the snapshot but not in the database")
+                    .hasMessageContaining("column shop.customers.name (text) is in the snapshot but not in the "
+                            + "database")
                     .hasMessageContaining("column shop.orders.note is text in the snapshot but character varying(20) "
                             + "in the database")
                     .hasMessageContaining("column shop.tickets.priority is NOT NULL without a default")

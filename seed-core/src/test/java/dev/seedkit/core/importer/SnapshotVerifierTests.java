@@ -46,7 +46,8 @@ class SnapshotVerifierTests {
         try (Snapshot snapshot = shop.open(); Connection c = shop.connect(shop.newDatabase(true))) {
             SnapshotImporter.builder().build().importInto(c, snapshot);
             execute(c, "delete from shop.audit_log where at is null");
-            List<VirtualForeignKey> virtual = List.of(VirtualForeignKey.parse("shop.reviews(product_ref) -> shop.products(id)"));
+            List<VirtualForeignKey> virtual = List.of(VirtualForeignKey.parse(
+                    "shop.reviews(product_ref) -> shop.products(id)"));
             SnapshotVerifier.VerifyReport report = SnapshotVerifier.verify(c, snapshot, virtual);
             assertThat(report.problems()).containsExactlyInAnyOrder(
                     "table shop.audit_log has 1 rows, fewer than the snapshot's 2",
@@ -54,6 +55,24 @@ class SnapshotVerifierTests {
                             + "shop.reviews(product_ref) -> shop.products(id), e.g. (product_ref=3)");
             assertThatThrownBy(report::requireOk).isInstanceOf(SeedException.class)
                     .hasMessageContaining("does not match the snapshot").hasMessageContaining("shop.audit_log");
+        }
+    }
+
+    @Test
+    void comparesEveryRowsValuesWhenAsked() throws Exception {
+        try (Snapshot snapshot = shop.open(); Connection c = shop.connect(shop.newDatabase(true))) {
+            SnapshotImporter.builder().build().importInto(c, snapshot);
+            execute(c, "update shop.customers set name = 'Grace Hopper' where id = 2");
+            SnapshotVerifier values = SnapshotVerifier.builder().compareRows(true).build();
+
+            assertThat(SnapshotVerifier.verify(c, snapshot, List.of()).ok()).as("counts alone").isTrue();
+            SnapshotVerifier.VerifyReport report = values.verify(c, snapshot);
+            assertThat(report.problems()).containsExactly("table shop.customers: 1 of the snapshot's 5 rows is not in "
+                    + "the database with the snapshot's values: line 3 (id = 2): name differs");
+            assertThat(report.tables()).extracting(SnapshotVerifier.TableCheck::table).contains("shop.customers",
+                    "shop.reviews");
+            assertThat(report.rowsCompared()).isEqualTo(snapshot.manifest().tables().stream()
+                    .mapToLong(t -> t.rowCount()).sum());
         }
     }
 }

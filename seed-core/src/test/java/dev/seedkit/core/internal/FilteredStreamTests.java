@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.schema.Column;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotFixture;
 import dev.seedkit.core.snapshot.SnapshotLocation;

@@ -1,5 +1,6 @@
 package dev.seedkit.core.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -32,6 +33,6 @@ final class Generators {
      */
     static Arbitrary<String> identifier(int maxBytes) {
         return text().filter(s -> !s.isEmpty()
-                && s.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= Math.min(maxBytes, 63));
+                && s.getBytes(StandardCharsets.UTF_8).length <= Math.min(maxBytes, 63));
     }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.schema.Column;
 import dev.seedkit.core.snapshot.SnapshotManifest;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

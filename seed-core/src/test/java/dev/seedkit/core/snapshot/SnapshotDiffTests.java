@@ -8,6 +8,7 @@ import dev.seedkit.core.snapshot.SnapshotDiff.TableDiff;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -95,7 +96,7 @@ class SnapshotDiffTests {
                 "  ... and 5 more added\n").doesNotContain("id=20");
     }
 
-    private Path write(String name, java.util.function.UnaryOperator<SnapshotFixture> tables) throws Exception {
+    private Path write(String name, UnaryOperator<SnapshotFixture> tables) throws Exception {
         Path directory = Files.createDirectory(dir.resolve(name));
         tables.apply(new SnapshotFixture(directory)).writeManifest();
         return directory;

@@ -17,6 +17,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 /** Builds small, valid snapshots in a directory, so that tests can then break them in one precise way. */
@@ -78,8 +80,8 @@ public final class SnapshotFixture {
         if (!text.contains(from)) {
             throw new IllegalArgumentException(file + " does not contain '" + from + "':\n" + text);
         }
-        Files.writeString(file(file), text.replaceFirst(java.util.regex.Pattern.quote(from),
-                java.util.regex.Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
+        Files.writeString(file(file), text.replaceFirst(Pattern.quote(from),
+                Matcher.quoteReplacement(to)), StandardCharsets.UTF_8);
     }
 
     /** Replaces {@code file}'s content by raw bytes. */

@@ -11,8 +11,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -85,7 +88,7 @@ class SnapshotValidationTests {
     void reportsAChecksumMismatch() throws Exception {
         snapshot.edit("public.users.tsv", "Grace", "Grape");
         String actual = sha256(snapshot.file("public.users.tsv"));
-        String pinned = snapshot.manifest(java.util.List.of()).table("public", "users").orElseThrow().sha256();
+        String pinned = snapshot.manifest(List.of()).table("public", "users").orElseThrow().sha256();
         assertFailure(this::verify, Code.SNAPSHOT_CORRUPT, dir + "/public.users.tsv: checksum mismatch: the file's "
                 + "SHA-256 is " + actual + ", but the manifest pins " + pinned + ", so the file changed after it was"
                 + " exported." + REPAIR);
@@ -203,7 +206,7 @@ class SnapshotValidationTests {
     @Test
     void reportsATruncatedFile() throws IOException {
         byte[] bytes = Files.readAllBytes(snapshot.file("public.orders.tsv"));
-        snapshot.overwrite("public.orders.tsv", java.util.Arrays.copyOf(bytes, bytes.length - 1));
+        snapshot.overwrite("public.orders.tsv", Arrays.copyOf(bytes, bytes.length - 1));
         assertFailure(this::verify, Code.SNAPSHOT_FORMAT, dir + "/public.orders.tsv line 3: the last line does not "
                 + "end with a newline, so the file looks truncated; every line, the last one too, ends with LF."
                 + REPAIR);
@@ -237,7 +240,7 @@ class SnapshotValidationTests {
     @Test
     void refusesSymbolicLinks() throws IOException {
         Path outside = Files.createTempFile("seedkit-outside", ".tsv");
-        Files.move(snapshot.file("public.users.tsv"), outside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        Files.move(snapshot.file("public.users.tsv"), outside, StandardCopyOption.REPLACE_EXISTING);
         Files.createSymbolicLink(snapshot.file("public.users.tsv"), outside);
         try {
             assertFailure(this::verify, Code.SNAPSHOT_FORMAT, dir + "/public.users.tsv is a symbolic link; snapshot "

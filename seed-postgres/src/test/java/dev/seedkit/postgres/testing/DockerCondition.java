@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 final class DockerCondition implements ExecutionCondition {
 
     private static final Logger log = LoggerFactory.getLogger(DockerCondition.class);
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DockerCondition.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(DockerCondition.class);
 
     @Override
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {

@@ -62,7 +62,8 @@ public final class TestPostgres implements ParameterResolver {
     private static TestDatabase createDatabase(PostgresServer server) {
         String name = "seedkit_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = server.connect(server.defaultDatabase()); Statement s = c.createStatement()) {
-            s.execute("CREATE DATABASE \"" + name + "\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C' LC_CTYPE 'C'");
+            s.execute("CREATE DATABASE \"" + name + "\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'"
+                    + " LC_CTYPE 'C'");
         } catch (SQLException e) {
             throw new ParameterResolutionException("Could not create test database " + name + " on "
                     + server.description() + ": " + e.getMessage(), e);

@@ -1,23 +1,34 @@
-package dev.seedkit.core.schema;
+package dev.seedkit.bench;
 
-import static dev.seedkit.core.schema.SchemaFixture.read;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedkit.core.schema.ForeignKey;
+import dev.seedkit.core.schema.LoadPlan;
+import dev.seedkit.core.schema.LoadStep;
+import dev.seedkit.core.schema.Schema;
+import dev.seedkit.core.schema.SchemaReader;
+import dev.seedkit.core.schema.TableName;
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
+import java.sql.Connection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+/** The load plan of a {@link WideSchema} (500 tables, 1,000 foreign keys) puts every parent first. */
 @ExtendWith(TestPostgres.class)
 class LargeSchemaTests {
 
     @Test
     void plansFiveHundredTablesAndAThousandForeignKeysParentsFirst(TestDatabase db) throws Exception {
-        db.execute(new SyntheticSchema("large_x", 500, 1000).ddl());
+        db.execute(WideSchema.standard("large_x").ddl());
 
-        Schema schema = read(db, "large_x");
+        Schema schema;
+        try (Connection c = db.connect()) {
+            schema = SchemaReader.read(c, List.of("large_x"));
+        }
         LoadPlan plan = LoadPlan.of(schema);
 
         assertThat(schema.tables()).hasSize(500);

@@ -1,9 +1,9 @@
-package dev.seedkit.cli;
+package dev.seedkit.core.importer;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.importer.SnapshotVerifier.TableCheck;
 import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.schema.Schema;
-import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.Table;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.snapshot.Snapshot;
@@ -50,36 +50,11 @@ final class RowComparison {
     }
 
     /**
-     * What one table's comparison found.
-     *
-     * @param table     the table
-     * @param rows      the snapshot's rows compared
-     * @param differing how many of them the database lacks or holds with other values
-     * @param examples  the first {@value #EXAMPLES} of them, in file order, each naming its line and key
-     * @param skipped   why the table could not be compared, if it could not (a column missing from the database)
+     * Compares every table of {@code snapshot} that {@code schema} (the database's, read over the snapshot's
+     * schemas) has; never changes anything.
      */
-    record TableResult(String table, long rows, long differing, List<String> examples, Optional<String> skipped) {
-
-        /** The problem to report, if any. */
-        Optional<String> problem() {
-            if (skipped.isPresent()) {
-                return skipped;
-            }
-            if (differing == 0) {
-                return Optional.empty();
-            }
-            return Optional.of("table " + table + ": " + differing + " of the snapshot's " + rows + " rows "
-                    + (differing == 1 ? "is" : "are") + " not in the database with the snapshot's values: "
-                    + String.join("; ", examples) + (differing > examples.size() ? "; and "
-                    + (differing - examples.size()) + " more" : ""));
-        }
-    }
-
-    /** Compares every table of {@code snapshot} that the database has; never changes anything. */
-    static List<TableResult> compare(Connection connection, Snapshot snapshot) {
-        List<String> schemas = snapshot.manifest().tables().stream().map(SnapshotManifest.Table::schema).distinct()
-                .toList();
-        RowComparison comparison = new RowComparison(connection, snapshot, SchemaReader.read(connection, schemas));
+    static List<TableCheck> compare(Connection connection, Snapshot snapshot, Schema schema) {
+        RowComparison comparison = new RowComparison(connection, snapshot, schema);
         try {
             return comparison.inRolledBackTransaction();
         } catch (SQLException e) {
@@ -89,12 +64,12 @@ final class RowComparison {
         }
     }
 
-    private List<TableResult> inRolledBackTransaction() throws SQLException {
+    private List<TableCheck> inRolledBackTransaction() throws SQLException {
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
             SnapshotSession.applyLocal(connection);
-            List<TableResult> results = new ArrayList<>();
+            List<TableCheck> results = new ArrayList<>();
             for (SnapshotManifest.Table table : snapshot.manifest().tables()) {
                 schema.table(TableName.of(table.schema(), table.name())).ifPresent(t -> results.add(compare(table, t)));
             }
@@ -114,17 +89,17 @@ final class RowComparison {
         }
     }
 
-    private TableResult compare(SnapshotManifest.Table entry, Table table) {
+    private TableCheck compare(SnapshotManifest.Table entry, Table table) {
         Optional<String> missing = entry.columnNames().stream().filter(c -> table.column(c).isEmpty()).findFirst();
         if (missing.isPresent()) {
-            return new TableResult(entry.toString(), entry.rowCount(), 0, List.of(), Optional.of("table " + entry
+            return new TableCheck(entry.toString(), entry.rowCount(), 0, List.of(), Optional.of("table " + entry
                     + ": rows not compared, column " + missing.get() + " is missing from the database (see the "
                     + "schema check)"));
         }
         try {
             stage(entry);
-            TableResult result = entry.keyColumns().isEmpty() ? compareWhole(entry, table) : compareByKey(entry,
-                    table);
+            TableCheck result = entry.keyColumns().isEmpty() ? compareWhole(entry, table)
+                    : compareByKey(entry, table);
             execute("DROP TABLE " + STAGE);
             return result;
         } catch (SQLException e) {
@@ -147,7 +122,7 @@ final class RowComparison {
         }
     }
 
-    private TableResult compareByKey(SnapshotManifest.Table entry, Table table) throws SQLException {
+    private TableCheck compareByKey(SnapshotManifest.Table entry, Table table) throws SQLException {
         List<String> columns = entry.columnNames();
         String join = entry.keyColumns().stream().map(k -> text("t", k) + " = s.c" + (columns.indexOf(k) + 1))
                 .reduce((a, b) -> a + " AND " + b).orElseThrow();
@@ -171,11 +146,11 @@ final class RowComparison {
                 differing = rs.getLong(5);
             }
         }
-        return new TableResult(entry.toString(), entry.rowCount(), differing, examples, Optional.empty());
+        return new TableCheck(entry.toString(), entry.rowCount(), differing, examples, Optional.empty());
     }
 
     /** Without a key: each file row needs as many identical rows in the table as the file has. */
-    private TableResult compareWhole(SnapshotManifest.Table entry, Table table) throws SQLException {
+    private TableCheck compareWhole(SnapshotManifest.Table entry, Table table) throws SQLException {
         List<String> columns = entry.columnNames();
         String sql = "WITH f AS (SELECT min(line) AS line, count(*) AS n, r FROM (SELECT line, ROW("
                 + stageRow(columns.size()) + ")::text AS r FROM " + STAGE + " s) x GROUP BY r), d AS (SELECT r, "
@@ -192,7 +167,7 @@ final class RowComparison {
                 differing = rs.getLong(3);
             }
         }
-        return new TableResult(entry.toString(), entry.rowCount(), differing, examples, Optional.empty());
+        return new TableCheck(entry.toString(), entry.rowCount(), differing, examples, Optional.empty());
     }
 
     /** A column as COPY prints it: the type's output function ({@code format('%s')}), NULL kept. */

@@ -1,24 +1,24 @@
-package dev.seedkit.core.schema;
+package dev.seedkit.bench;
 
+import dev.seedkit.core.schema.LoadPlan;
+import dev.seedkit.core.schema.Schema;
+import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.PostgresServers;
 import java.sql.Connection;
 import java.sql.Statement;
 
 /**
- * Measures reading and planning a generated schema of 500 tables and 1,000 foreign keys (not a test: timings
+ * Measures reading and planning a {@link WideSchema} of 500 tables and 1,000 foreign keys (not a test: timings
  * depend on the machine). Uses the server {@link PostgresServers#fromEnvironment()} gives (embedded unless
  * {@code SEEDKIT_JDBC_URL} is set) and a throwaway database.
  *
  * <pre>{@code
- * mvn -o -q -pl seed-core test-compile exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.seedkit.core.schema.SchemaScaleMeasurement
+ * mvn -o -q -pl seed-bench -am compile exec:java -Dexec.mainClass=dev.seedkit.bench.SchemaScaleMeasurement
  * }</pre>
  */
 public final class SchemaScaleMeasurement {
 
-    private static final int TABLES = 500;
-    private static final int FOREIGN_KEYS = 1000;
     private static final int ROUNDS = 10;
 
     private SchemaScaleMeasurement() {
@@ -38,9 +38,9 @@ public final class SchemaScaleMeasurement {
 
     private static void measure(PostgresServer server, String database) throws Exception {
         long start = System.nanoTime();
-        execute(server, database, new SyntheticSchema("scale", TABLES, FOREIGN_KEYS).ddl());
-        System.out.printf("server: %s%ncreate %d tables + %d foreign keys: %d ms%n", server.description(), TABLES,
-                FOREIGN_KEYS, millis(start));
+        execute(server, database, WideSchema.standard("scale").ddl());
+        System.out.printf("server: %s%ncreate %d tables + %d foreign keys: %d ms%n", server.description(),
+                WideSchema.TABLES, WideSchema.FOREIGN_KEYS, millis(start));
         try (Connection connection = server.connect(database)) {
             for (int round = 1; round <= ROUNDS; round++) {
                 long readStart = System.nanoTime();

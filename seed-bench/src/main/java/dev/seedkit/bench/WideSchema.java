@@ -1,29 +1,43 @@
-package dev.seedkit.core.schema;
+package dev.seedkit.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 
 /**
- * DDL for a large generated schema: {@code tables} tables {@code t0000...} in one schema and {@code foreignKeys}
- * foreign keys between them. Most point from a table to an earlier one (NOT NULL, some deferrable); a few pairs
- * of tables reference each other (one side nullable) and a few tables reference themselves, so that the graph
- * has cycles, all of them loadable.
- * The same arguments always give the same DDL.
+ * DDL for a wide generated schema, for benchmarks and scale tests of the schema reader, the load plan and the
+ * importer: {@code tables} tables {@code t0000...} in one schema and {@code foreignKeys} foreign keys between them
+ * ({@link #standard(String)}: 500 and 1,000). Most point from a table to an earlier one (NOT NULL, some
+ * deferrable); a few pairs of tables reference each other (one side nullable) and a few tables reference
+ * themselves, so that the graph has cycles, all of them loadable. The same arguments always give the same DDL.
  */
-final class SyntheticSchema {
+public final class WideSchema {
+
+    /** Tables of {@link #standard(String)}. */
+    public static final int TABLES = 500;
+
+    /** Foreign keys of {@link #standard(String)}. */
+    public static final int FOREIGN_KEYS = 1000;
 
     private final String schema;
     private final int tables;
     private final int foreignKeys;
 
-    SyntheticSchema(String schema, int tables, int foreignKeys) {
+    /** {@code tables} tables with {@code foreignKeys} foreign keys between them, in schema {@code schema}. */
+    public WideSchema(String schema, int tables, int foreignKeys) {
         this.schema = schema;
         this.tables = tables;
         this.foreignKeys = foreignKeys;
     }
 
-    String ddl() {
+    /** 500 tables and 1,000 foreign keys in {@code schema}. */
+    public static WideSchema standard(String schema) {
+        return new WideSchema(schema, TABLES, FOREIGN_KEYS);
+    }
+
+    /** The statements that create the schema, its tables and foreign keys. */
+    public String ddl() {
         Random random = new Random(42);
         List<List<String>> columns = new ArrayList<>();
         for (int t = 0; t < tables; t++) {
@@ -72,6 +86,6 @@ final class SyntheticSchema {
     }
 
     private String table(int index) {
-        return schema + ".t" + String.format("%04d", index);
+        return schema + ".t" + String.format(Locale.ROOT, "%04d", index);
     }
 }
