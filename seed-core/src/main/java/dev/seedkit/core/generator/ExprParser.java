@@ -74,6 +74,11 @@ final class ExprParser {
             }
             return new Expr.Binary(op, left, unary(), since(start));
         }
+        String other = otherOperator();
+        if (other != null) {
+            comparison();
+            return new Expr.Other(since(start));
+        }
         if (keyword("IS")) {
             boolean negated = keyword("NOT");
             if (!keyword("NULL")) {
@@ -265,6 +270,21 @@ final class ExprParser {
             }
         }
         return null;
+    }
+
+    /** Any operator the generator does not interpret ({@code ~}, {@code ~~}, {@code ||}, {@code +}, LIKE ...). */
+    private String otherOperator() {
+        skipSpace();
+        for (String word : List.of("LIKE", "ILIKE", "SIMILAR TO", "NOT LIKE", "NOT ILIKE")) {
+            if (keyword(word)) {
+                return word;
+            }
+        }
+        int start = pos;
+        while (pos < text.length() && "~!@#%^&|`?+-*/<>=".indexOf(text.charAt(pos)) >= 0) {
+            pos++;
+        }
+        return pos > start ? text.substring(start, pos) : null;
     }
 
     private boolean keyword(String word) {

@@ -164,14 +164,19 @@ final class RuleCompiler {
         return new BasicRules.Pick(values.toArray(Slot[]::new), BasicRules.cumulative(w), context.random(stream));
     }
 
-    private static Rule faker(RuleSpec spec, ColumnContext context, String stream) {
+    /** Refuses a faker rule at {@code node} when Datafaker, an optional dependency, is not on the class path. */
+    static void requireDatafaker(YamlNode node, ClassLoader loader) {
         try {
-            Class.forName(FakerRule.FAKER_CLASS, false, RuleCompiler.class.getClassLoader());
+            Class.forName(FakerRule.FAKER_CLASS, false, loader);
         } catch (ClassNotFoundException e) {
-            throw spec.node().error("faker rules need Datafaker on the class path, which is optional for Seedkit: "
-                    + "add the dependency net.datafaker:datafaker:2.7.0 (Gradle: implementation(\"net.datafaker:"
+            throw node.error("faker rules need Datafaker on the class path, which is optional for Seedkit: add the "
+                    + "dependency net.datafaker:datafaker:2.7.0 (Gradle: implementation(\"net.datafaker:"
                     + "datafaker:2.7.0\")), or use pattern or pick instead; the seedkit command line includes it");
         }
+    }
+
+    private static Rule faker(RuleSpec spec, ColumnContext context, String stream) {
+        requireDatafaker(spec.node(), RuleCompiler.class.getClassLoader());
         FakerRule rule = new FakerRule(spec.node().text(), context.fakerLocale(), context.random(stream));
         try {
             rule.fill(new Row(context.plan()), new Slot());

@@ -1,6 +1,8 @@
 package dev.seedkit.core.generator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
@@ -50,24 +52,67 @@ class TieredFanOutTests {
             """;
 
     static GenerationReport report;
+    static TestDatabase database;
 
     @BeforeAll
     static void generate(TestDatabase db) throws Exception {
+        database = db;
         db.execute(SCHEMA);
         try (Connection c = db.connect()) {
             report = DataGenerator.builder(GeneratorConfig.parse(CONFIG, "tiers.yaml")).build().generate(c);
         }
-        System.out.println(report.render());
     }
 
     @Test
     void accountsAreDealtOutInExactTierShares() {
         assertThat(report.rows("public.accounts")).isEqualTo(150);
         assertThat(report.tierShares()).extracting(GenerationReport.TierShare::tier, GenerationReport.TierShare::rows)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("small", 105L),
-                        org.assertj.core.groups.Tuple.tuple("medium", 30L),
-                        org.assertj.core.groups.Tuple.tuple("large", 12L),
-                        org.assertj.core.groups.Tuple.tuple("enterprise", 3L));
+                .containsExactly(tuple("small", 105L), tuple("medium", 30L), tuple("large", 12L),
+                        tuple("enterprise", 3L));
+    }
+
+    @Test
+    void theDatabaseHoldsTheTieredFanOut() throws Exception {
+        // Small accounts (and only they) have 1-2 locations; only enterprise accounts have more than 50.
+        assertThat(count("select count(*) from (select account_id from locations group by account_id"
+                + " having count(*) <= 2) a")).isEqualTo(105);
+        assertThat(count("select count(*) from (select account_id from locations group by account_id"
+                + " having count(*) > 50) a")).isEqualTo(3);
+        assertThat(count("select count(*) from accounts a where not exists (select from locations l"
+                + " where l.account_id = a.id)")).isZero();
+        assertThat(count("select count(*) from locations")).isEqualTo(report.rows("public.locations"));
+        assertThat(count("select count(*) from devices")).isEqualTo(report.rows("public.devices"));
+    }
+
+    @Test
+    void eachTiersRowsPerParentAreWithinToleranceOfTheConfiguredRange() {
+        for (GenerationReport.FanOut fanOut : report.fanOuts()) {
+            double middle = (fanOut.configuredMin() + fanOut.configuredMax()) / 2.0;
+            double spread = fanOut.configuredMax() - fanOut.configuredMin();
+            assertThat(fanOut.min()).as(fanOut.toString()).isGreaterThanOrEqualTo(fanOut.configuredMin());
+            assertThat(fanOut.max()).as(fanOut.toString()).isLessThanOrEqualTo(fanOut.configuredMax());
+            // The mean of n uniform draws: within 4 standard errors (spread / sqrt(12 n)) of the middle.
+            double tolerance = 4 * spread / Math.sqrt(12.0 * fanOut.parents()) + 0.01;
+            assertThat(fanOut.mean()).as(fanOut.toString()).isCloseTo(middle, within(tolerance));
+        }
+        assertThat(report.fanOuts()).extracting(GenerationReport.FanOut::table).contains("public.locations",
+                "public.devices", "public.users", "public.subscriptions");
+    }
+
+    @Test
+    void idsStayInTheirRangeAndChecksAndCorrelationsHold() throws Exception {
+        assertThat(report.idRanges()).singleElement().satisfies(ids -> {
+            assertThat(ids.min()).isEqualTo(1000);
+            assertThat(ids.max()).isEqualTo(1149);
+            assertThat(ids.inside()).isTrue();
+        });
+        assertThat(count("select count(*) from users where updated_at < created_at")).isZero();
+        assertThat(count("select count(*) from users where updated_at > created_at + interval '90 days'")).isZero();
+        assertThat(count("select count(distinct plan) from accounts")).isEqualTo(3);
+    }
+
+    private static long count(String sql) throws Exception {
+        return Long.parseLong(database.queryValue(sql));
     }
 
     @Test
