@@ -32,14 +32,27 @@ public final class DataGenerator {
     /** Hears how far a run is, every 65,536 rows and at the end of each table. */
     @FunctionalInterface
     public interface Progress {
+
+        void update(Step step);
+
         /**
-         * @param table       the table being written ({@code schema.table})
-         * @param written     its rows written so far
-         * @param tableRows   its rows in all
+         * Where a run is.
+         *
+         * @param table        the table being written ({@code schema.table})
+         * @param tableNumber  its number in the load order, from 1
+         * @param tables       the tables to write
+         * @param written      its rows written so far
+         * @param tableRows    its rows in all
          * @param totalWritten rows written over all tables so far
-         * @param totalRows   rows over all tables
+         * @param totalRows    rows over all tables
          */
-        void update(String table, long written, long tableRows, long totalWritten, long totalRows);
+        record Step(String table, int tableNumber, int tables, long written, long tableRows, long totalWritten,
+                    long totalRows) {
+            /** Whether the table is complete. */
+            public boolean tableDone() {
+                return written >= tableRows;
+            }
+        }
     }
 
     private final GeneratorConfig config;
@@ -131,7 +144,7 @@ public final class DataGenerator {
         private boolean replace;
         private final List<String> schemas = new ArrayList<>();
         private final List<VirtualForeignKey> virtualForeignKeys = new ArrayList<>();
-        private Progress progress = (table, written, tableRows, totalWritten, totalRows) -> { };
+        private Progress progress = step -> { };
 
         private Builder(GeneratorConfig config) {
             this.config = Objects.requireNonNull(config, "config");

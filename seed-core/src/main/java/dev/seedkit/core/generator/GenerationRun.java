@@ -195,10 +195,13 @@ final class GenerationRun {
         CopyManager copy = connection.unwrap(PGConnection.class).getCopyAPI();
         long total = order.stream().mapToLong(TablePlan::rows).sum();
         long[] before = {0};
+        int[] number = {0};
         TableWriter writer = new TableWriter(copy, options.seed(), (plan, rows) -> options.progress().update(
-                plan.name().toString(), rows, plan.rows(), before[0] + rows, total));
+                new DataGenerator.Progress.Step(plan.name().toString(), number[0], order.size(), rows, plan.rows(),
+                        before[0] + rows, total)));
         List<GenerationReport.TableReport> reports = new ArrayList<>();
         for (TablePlan plan : order) {
+            number[0]++;
             doing = "writing " + plan.name();
             long start = System.nanoTime();
             long rows = writer.write(plan, nulled.getOrDefault(plan.name(), Set.of()));
