@@ -23,10 +23,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "seedkit", mixinStandardHelpOptions = true, versionProvider = SeedkitCommand.Version.class,
         usageHelpAutoWidth = true,
         description = {"Referentially intact PostgreSQL test data: export, refresh, import, verify, plan",
-                "and diff snapshots.",
+                "and diff snapshots; generate synthetic data.",
                 "A snapshot is a directory with manifest.json and one .tsv file per table."},
         subcommands = {ExportCommand.class, RefreshCommand.class, ImportCommand.class, VerifyCommand.class,
-                PlanCommand.class, DiffCommand.class, CommandLine.HelpCommand.class},
+                PlanCommand.class, DiffCommand.class, GenerateCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.UNEXPECTED_HELP, ExitCodes.USAGE_HELP, ExitCodes.SNAPSHOT_HELP,
                 ExitCodes.DRIFT_HELP, ExitCodes.VERIFY_HELP, ExitCodes.DATABASE_HELP, ExitCodes.CYCLE_HELP},
@@ -49,6 +49,7 @@ import picocli.CommandLine.Spec;
                 "  seedkit verify --snapshot src/test/resources/fixtures/demo",
                 "  seedkit plan --url jdbc:postgresql://localhost:5432/demo --format mermaid",
                 "  seedkit diff /tmp/demo-before src/test/resources/fixtures/demo",
+                "  seedkit generate --config seed/generator.yaml --url jdbc:postgresql://localhost:5432/demo",
                 "  seedkit help import"})
 public final class SeedkitCommand implements Callable<Integer> {
 
