@@ -131,21 +131,37 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
      * @param keyColumns the columns rows are ordered and matched by (the primary key), possibly empty
      * @param rowCount   the number of data rows in the file
      * @param sha256     the SHA-256 of the whole file, 64 lowercase hex digits
+     * @param naturalKey the columns that identify a row across databases whose ids differ (e.g. {@code email}),
+     *                   which importers match rows by; empty when the table has none declared, and then not
+     *                   written to the manifest at all
      */
     public record Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
-            long rowCount, String sha256) {
+            long rowCount, String sha256, List<String> naturalKey) {
 
         public Table {
             Objects.requireNonNull(file, "file");
             columns = List.copyOf(columns);
             keyColumns = List.copyOf(keyColumns);
+            naturalKey = List.copyOf(naturalKey);
             requireSafeFileName(new TableFileName(schema, name), file);
             requireConsistentColumns(columns, keyColumns, SnapshotSql.displayName(schema, name));
+            requireNaturalKeyColumns(columns, naturalKey, SnapshotSql.displayName(schema, name));
             if (rowCount < 0 || !Sha256.isWellFormed(sha256)) {
                 throw SnapshotErrors.format("Table " + SnapshotSql.displayName(schema, name) + " needs a row count "
                         + ">= 0 and a SHA-256 of 64 lowercase hex digits, found " + rowCount + " and '" + sha256
                         + "'.");
             }
+        }
+
+        /** A table without a natural key. */
+        public Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
+                long rowCount, String sha256) {
+            this(schema, name, file, columns, keyColumns, rowCount, sha256, List.of());
+        }
+
+        /** This entry with {@code columns} as its natural key (empty: none). */
+        public Table withNaturalKey(List<String> columns) {
+            return new Table(schema, name, file, this.columns, keyColumns, rowCount, sha256, columns);
         }
 
         /** The names of {@link #columns()}, in file order. */
@@ -168,6 +184,17 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
             if (!file.equals(expected)) {
                 throw SnapshotErrors.format("Table " + table + " names file '" + file + "', but its file is always "
                         + "named '" + expected + "'.");
+            }
+        }
+
+        private static void requireNaturalKeyColumns(List<Column> columns, List<String> naturalKey, String table) {
+            List<String> names = columns.stream().map(Column::name).toList();
+            for (String column : naturalKey) {
+                if (!names.contains(column) || naturalKey.indexOf(column) != naturalKey.lastIndexOf(column)) {
+                    throw SnapshotErrors.format("Table " + table + " has natural key " + naturalKey + ", but '"
+                            + column + "' is " + (names.contains(column) ? "listed twice" : "not one of its columns "
+                            + names) + ".");
+                }
             }
         }
 
