@@ -1,10 +1,13 @@
 package dev.seedkit.core.snapshot;
 
+import dev.seedkit.core.SeedException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -64,14 +67,50 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
         return ManifestJson.write(this);
     }
 
-    /** Writes {@value #FILE_NAME} into {@code directory}, replacing an existing one. */
+    /**
+     * Writes {@value #FILE_NAME} into {@code directory}, replacing an existing one in one step where the file system
+     * can (a new file renamed over the old), so that a reader never sees half a manifest.
+     */
     public void write(Path directory) {
         Path file = directory.resolve(FILE_NAME);
+        Path partial = directory.resolve("." + FILE_NAME + ".partial");
         try {
-            Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+            Files.writeString(partial, toJson(), StandardCharsets.UTF_8);
+            try {
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw SnapshotErrors.unwritable(file.toString(), e);
         }
+    }
+
+    /**
+     * This manifest with {@code columns} as the natural key of {@code table} ({@code schema.table}, or a bare name
+     * when unambiguous); no columns remove it. Importers match the table's rows to a database's rows by it.
+     *
+     * @throws SeedException {@code CONFIGURATION} for a table the snapshot does not have, or a column its file
+     *         does not have
+     */
+    public SnapshotManifest withNaturalKey(String table, List<String> columns) {
+        List<Table> matches = tables.stream().filter(t -> table.equals(t.schema() + "." + t.name())
+                || table.equals(t.name())).toList();
+        if (matches.size() != 1) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Cannot declare a natural key for table '"
+                    + table + "': " + (matches.isEmpty() ? "the snapshot does not have it; its tables are "
+                    + tables.stream().map(Table::toString).toList() : "it matches " + matches + "; qualify it with its "
+                    + "schema") + ".");
+        }
+        Table match = matches.get(0);
+        List<String> unknown = columns.stream().filter(c -> !match.columnNames().contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Cannot declare natural key " + columns
+                    + " for table " + match + ": its file has no column " + String.join(", ", unknown)
+                    + "; its columns are " + match.columnNames() + ".");
+        }
+        return new SnapshotManifest(fixtureVersion, createdAt, source, schemaFingerprint, loadPlan, tables.stream()
+                .map(t -> t == match ? t.withNaturalKey(columns) : t).toList());
     }
 
     private static void requireUniqueTables(List<Table> tables) {
