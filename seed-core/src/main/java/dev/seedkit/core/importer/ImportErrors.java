@@ -65,7 +65,7 @@ final class ImportErrors {
     /** A key the file holds twice: the snapshot is malformed, whatever the mode and whatever the table held. */
     static SeedException duplicateKey(TableLoad load, long firstLine, long secondLine, String key) {
         return new SeedException(Code.SNAPSHOT_FORMAT, FAILED + "the snapshot is malformed: "
-                + load.entry().file() + " lines " + firstLine + " and " + secondLine + " both hold key " + key
+                + load.entry().file() + " line " + firstLine + " and line " + secondLine + " both hold key " + key
                 + " of table " + load.name() + ", and a snapshot holds each key once. Remove one of the two rows "
                 + "from the file, or re-export the snapshot.");
     }
