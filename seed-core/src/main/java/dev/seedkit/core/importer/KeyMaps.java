@@ -9,10 +9,12 @@ import dev.seedkit.core.schema.UniqueKey;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Natural-key matching for one import. Before any row is written, each table with a natural key gets a
@@ -31,6 +33,7 @@ final class KeyMaps {
     private final Map<TableName, KeyMap> maps;
     private final Map<TableName, List<KeyMap.Reference>> references;
     private final Map<TableName, long[]> counts = new HashMap<>();
+    private final Set<TableName> changed = new HashSet<>();
 
     private KeyMaps(ImportStatements statements, TableLoader loader, boolean freshIds, Map<TableName, KeyMap> maps,
             Map<TableName, List<KeyMap.Reference>> references) {
@@ -110,6 +113,7 @@ final class KeyMaps {
         }
         sql.add(map.sequence().isPresent() ? RemapSql.freshKeys(map, freshIds) : RemapSql.firstTakenKey(map));
         sql.add(RemapSql.counts(map, stage));
+        sql.add(RemapSql.anyKeyChanged(map));
         Found found = new Found();
         List<ImportStatements.RowReader> readers = new ArrayList<>(List.of(rs -> found.duplicateKey = true,
                 rs -> found.sameNaturalKey = new long[] {rs.getLong(1), rs.getLong(2)}));
@@ -121,26 +125,25 @@ final class KeyMaps {
                     (String[]) rs.getArray(3).getArray()));
         }
         readers.add(rs -> counts.put(load.name(), new long[] {rs.getLong(1), rs.getLong(2)}));
+        readers.add(rs -> changed.add(load.name()));
         statements.query(String.join("; ", sql), matching(map), readers.toArray(ImportStatements.RowReader[]::new));
         new NaturalKeyErrors(statements, map, stage).requireNone(found);
     }
 
-    /** Whether {@code load}'s rows go through a rewritten stage. */
-    boolean rewrites(TableLoad load) {
-        return maps.containsKey(load.name()) || !references.getOrDefault(load.name(), List.of()).isEmpty();
-    }
-
     /**
      * Stages {@code load}'s file if it is not staged yet, then rewrites its references to mapped tables and its own
-     * key; the loader then merges that stage. Nothing for a table that needs no rewriting.
+     * key; the loader then merges that stage. Only keys that change are rewritten: a table whose references all go
+     * to tables whose rows keep their keys (and whose own rows keep theirs) loads as without natural keys.
      */
     void rewrite(TableLoad load) {
-        if (!rewrites(load)) {
+        List<KeyMap.Reference> refs = references.get(load.name()).stream()
+                .filter(r -> changed.contains(r.parent())).toList();
+        KeyMap self = changed.contains(load.name()) ? maps.get(load.name()) : null;
+        if (refs.isEmpty() && self == null) {
             return;
         }
         Stage stage = loader.staged(load);
-        List<KeyMap.Reference> refs = references.get(load.name());
-        String rewrite = RemapSql.rewrite(stage, new RemapSql.Translation(refs, maps, maps.get(load.name())));
+        String rewrite = RemapSql.rewrite(stage, new RemapSql.Translation(refs, maps, self));
         if (refs.isEmpty()) {
             statements.execute(rewrite, rewriting(load));
             return;

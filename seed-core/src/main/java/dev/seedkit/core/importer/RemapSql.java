@@ -150,6 +150,14 @@ final class RemapSql {
                 + ") IS DISTINCT FROM ROW(" + fresh + ")) FROM " + map.name() + " m" + needed;
     }
 
+    /** One row if some row of the file gets another key in the database (matched to another, or fresh). */
+    static String anyKeyChanged(KeyMap map) {
+        return "SELECT 1 FROM " + map.name() + " WHERE ROW(" + IntStream.range(0, map.key().size())
+                .mapToObj(KeyMap::oldColumn).collect(Collectors.joining(", ")) + ") IS DISTINCT FROM ROW("
+                + IntStream.range(0, map.key().size()).mapToObj(KeyMap::newColumn).collect(Collectors.joining(", "))
+                + ") LIMIT 1";
+    }
+
     /**
      * For each reference (by index) whose value in some staged row (to be loaded) is not a key of the parent's
      * file: the reference's index and the first such row's number. None when every reference can be rewritten.
