@@ -31,7 +31,9 @@ import javax.sql.DataSource;
  * which the importer creates on first use (that needs CREATE on the database, unless schema {@code seedkit}
  * exists); importing it again (same snapshot, tables and mode) is a no-op unless
  * {@link Builder#force(boolean) forced}. Concurrent importers serialise on an advisory lock; every lock is waited
- * for at most {@link Builder#lockTimeout(Duration)}. An importer is
+ * for at most {@link Builder#lockTimeout(Duration)}. Between databases whose ids differ, {@link Builder#naturalKey}
+ * matches rows by business keys and rewrites the references to them; {@link Builder#dryRun(boolean)} computes and
+ * checks everything, then rolls back. An importer is
  * immutable and thread-safe; share one, and share its {@link SchemaCache}, so the schema is read once per database.
  */
 public final class SnapshotImporter {
