@@ -24,6 +24,8 @@ final class ExitCodes {
     static final int DATABASE = 6;
     /** The schema has a foreign-key cycle that cannot be loaded. */
     static final int UNLOADABLE_CYCLE = 7;
+    /** {@code import --dry-run}: everything checked out, and the import would change rows. */
+    static final int DRY_RUN_CHANGES = 8;
 
     static final String HEADING = "%nExit codes:%n";
     static final String OK_HELP = "0:success";
@@ -34,6 +36,7 @@ final class ExitCodes {
     static final String VERIFY_HELP = "5:verification failed (data integrity, fixture version)";
     static final String DATABASE_HELP = "6:database or connection error";
     static final String CYCLE_HELP = "7:unloadable foreign-key cycle";
+    static final String DRY_RUN_HELP = "8:dry run: the import would change rows (0: it would change nothing)";
 
     private ExitCodes() {
     }

@@ -3,11 +3,19 @@ package dev.seedkit.cli;
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.exporter.ExportReport;
 import dev.seedkit.core.exporter.SnapshotExporter;
+import dev.seedkit.core.snapshot.SnapshotArchive;
 import dev.seedkit.core.snapshot.SnapshotLocation;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /** {@code seedkit export}: writes a referentially intact subset of a database as a snapshot directory. */
 @Command(name = "export", defaultValueProvider = SettingsDefaults.class,
@@ -27,6 +35,7 @@ import picocli.CommandLine.Mixin;
                 "  seedkit export --rows-per-table 50 --rows shop.orders=500 \\",
                 "      --where \"shop.orders=status = 'open'\" --exclude-table audit.events \\",
                 "      --mask shop.customers.email=email --masking-secret-env DEMO_MASKING_SECRET",
+                "  seedkit export --archive demo.tar.gz --natural-key shop.customers=email",
                 "  seedkit export --json     # url, snapshot and options from seedkit.properties"})
 final class ExportCommand extends Subcommand {
 
@@ -39,6 +48,14 @@ final class ExportCommand extends Subcommand {
     @Mixin
     ExportOptions exportOptions;
 
+    @Mixin
+    NaturalKeyOptions naturalKeyOptions;
+
+    @Option(names = "--archive", paramLabel = "FILE", description = "Write the snapshot as one file instead of a "
+            + "directory: FILE.tar.gz (or .tgz) or FILE.zip, replaced in one step. Import and verify read it like a "
+            + "directory.")
+    String archive;
+
     @Override
     Optional<String> snapshotHint(Environment environment) {
         return hintFrom(snapshotOptions, environment);
@@ -47,20 +64,58 @@ final class ExportCommand extends Subcommand {
     @Override
     int run() {
         SnapshotExporter exporter = exportOptions.exporter(settings, output);
+        Map<String, List<String>> naturalKeys = naturalKeyOptions.resolve(settings);
         Database database = database(connection, "export reads the rows from a database");
-        String location = snapshotLocation(snapshotOptions);
-        Path directory = directory(location);
-        output.note("Exporting from " + database.display() + " as " + database.user() + " to " + directory);
+        Optional<Path> archiveFile = archiveFile();
+        Path directory = archiveFile.isPresent() ? unpackedNextTo(archiveFile.get())
+                : directory(snapshotLocation(snapshotOptions));
+        Path written = archiveFile.orElse(directory);
+        output.note("Exporting from " + database.display() + " as " + database.user() + " to " + written);
         ExportReport report;
-        try (Progress progress = output.progress(1)) {
-            progress.status("Exporting from " + database.display() + " to " + directory + " ...");
-            report = database.use(c -> exporter.export(c, directory));
+        try {
+            try (Progress progress = output.progress(1)) {
+                progress.status("Exporting from " + database.display() + " to " + written + " ...");
+                report = database.use(c -> exporter.export(c, directory));
+            }
+            NaturalKeyOptions.record(naturalKeys, directory, written.toString());
+            archiveFile.ifPresent(file -> SnapshotArchive.write(directory, file));
+        } finally {
+            archiveFile.ifPresent(file -> deleteDirectory(directory));
         }
         output.line("Exported " + report.manifest().fixtureVersion() + " from " + database.display() + " to "
-                + directory + " (" + report.tables().size() + " tables, " + report.rows() + " rows)");
+                + written + " (" + report.tables().size() + " tables, " + report.rows() + " rows)");
         output.line(render(report));
-        output.result(true, ExitCodes.OK, JsonResults.export(report, directory.toString(), database.display()));
+        output.result(true, ExitCodes.OK, JsonResults.export(report, written.toString(), database.display()));
         return ExitCodes.OK;
+    }
+
+    /** The archive to write, from {@code --archive} or the settings file; {@code --snapshot} may not come too. */
+    private Optional<Path> archiveFile() {
+        Optional<Path> file = settings.path("archive", archive, null).map(Path::of);
+        if (file.isPresent() && snapshotOptions.snapshot != null) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "--archive " + archive + " and --snapshot "
+                    + snapshotOptions.snapshot + " both say where to write the snapshot; pass one of them.");
+        }
+        if (file.isPresent() && !SnapshotArchive.isArchive(file.get().getFileName().toString())) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "--archive " + file.get() + " must end in "
+                    + ".tar.gz, .tgz or .zip, which say how to pack the snapshot.");
+        }
+        return file;
+    }
+
+    /** A fresh directory next to {@code archive} to export into before packing. */
+    private static Path unpackedNextTo(Path archive) {
+        Path absolute = archive.toAbsolutePath();
+        return absolute.resolveSibling("." + absolute.getFileName() + ".export-" + ProcessHandle.current().pid()
+                + "-" + System.nanoTime());
+    }
+
+    private static void deleteDirectory(Path directory) {
+        try (Stream<Path> files = Files.walk(directory)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // the export failed before it created the directory, or it is gone already
+        }
     }
 
     /** The directory a snapshot location names; a usage error for {@code classpath:}, which cannot be written. */

@@ -77,7 +77,8 @@ final class GenerateCommand implements Callable<Integer> {
     List<String> schemas;
 
     @Option(names = "--virtual-fk", paramLabel = "FK", description = "A reference the database does not declare, in "
-            + "addition to the config's virtual-foreign-keys, e.g. \"shop.orders(customer_ref) -> shop.customers(id)\".")
+            + "addition to the config's virtual-foreign-keys, e.g. "
+            + "\"shop.orders(customer_ref) -> shop.customers(id)\".")
     List<String> virtualForeignKeys;
 
     @Option(names = "--json", description = "Print the result as one JSON document on standard output, for scripts.")

@@ -17,14 +17,18 @@ import picocli.CommandLine.Option;
         header = "Import a snapshot into a database.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Import a snapshot into a database: in load-plan order, in one transaction, at COPY speed.",
-                "Importing the same snapshot again is a no-op unless --force is given."},
+                "Importing the same snapshot again is a no-op unless --force is given. The snapshot may be a",
+                "directory, a .tar.gz or .zip archive, or classpath:... With --natural-key, rows are matched",
+                "to the database's by business key and references rewritten; --dry-run rolls everything back."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.UNEXPECTED_HELP, ExitCodes.USAGE_HELP, ExitCodes.SNAPSHOT_HELP,
-                ExitCodes.DRIFT_HELP, ExitCodes.VERIFY_HELP, ExitCodes.DATABASE_HELP, ExitCodes.CYCLE_HELP},
+                ExitCodes.DRIFT_HELP, ExitCodes.VERIFY_HELP, ExitCodes.DATABASE_HELP, ExitCodes.CYCLE_HELP,
+                ExitCodes.DRY_RUN_HELP},
         footerHeading = "%nExamples:%n",
         footer = {"  seedkit import --url jdbc:postgresql://localhost:5432/test --user app \\",
                 "      --snapshot src/test/resources/fixtures/demo",
                 "  SEEDKIT_PASSWORD=... seedkit import --replace --tables shop.orders --verify",
+                "  seedkit import --snapshot demo.tar.gz --natural-key public.users=email --dry-run",
                 "  seedkit import            # url, user and snapshot from seedkit.properties"})
 final class ImportCommand extends Subcommand {
 
@@ -54,6 +58,19 @@ final class ImportCommand extends Subcommand {
             + "the import's transaction, and roll back on a problem.")
     Boolean verify;
 
+    @Mixin
+    NaturalKeyOptions naturalKeyOptions;
+
+    @Option(names = "--fresh-ids", negatable = true, description = "Give every new row of a table with a natural "
+            + "key a fresh id after the database's own (its id comes from a sequence), not only the rows whose id "
+            + "the database uses already.")
+    Boolean freshIds;
+
+    @Option(names = "--dry-run", negatable = true, description = "Do everything, check everything, then roll "
+            + "back: print what would change. Exit code 0 when nothing would, " + ExitCodes.DRY_RUN_CHANGES
+            + " when rows would be inserted or updated.")
+    Boolean dryRun;
+
     @Override
     Optional<String> snapshotHint(Environment environment) {
         return hintFrom(snapshotOptions, environment);
@@ -62,30 +79,47 @@ final class ImportCommand extends Subcommand {
     @Override
     int run() {
         ImportMode importMode = mode();
-        SnapshotImporter importer = SnapshotImporter.builder(OptionNames::of).mode(importMode)
+        boolean dry = settings.flag("dry-run", dryRun, false);
+        SnapshotImporter.Builder builder = SnapshotImporter.builder(OptionNames::of).mode(importMode)
                 .tables(values(tables)).force(settings.flag("force", force, false))
-                .verify(settings.flag("verify", verify, false)).build();
+                .verify(settings.flag("verify", verify, false)).freshIds(settings.flag("fresh-ids", freshIds, false))
+                .dryRun(dry);
+        naturalKeyOptions.resolve(settings).forEach((table, columns) -> builder.naturalKey(table,
+                columns.toArray(String[]::new)));
         Database database = database(connection, "import needs the database to load the snapshot into");
         String location = snapshotLocation(snapshotOptions);
         try (Snapshot snapshot = open(location)) {
             output.note("Importing " + snapshot + " into " + database.display() + " as " + database.user()
-                    + " (mode " + importMode + ")");
+                    + " (mode " + importMode + (dry ? ", dry run" : "") + ")");
             ImportReport report;
-            try (Progress progress = output.progress(snapshot.manifest().tables().size())) {
-                progress.status("Importing " + snapshot.manifest().fixtureVersion() + " ("
-                        + snapshot.manifest().tables().size() + " tables) into " + database.display() + " ...");
+            try (ImportProgressLine progress = progressLine()) {
+                SnapshotImporter importer = progress == null ? builder.build() : builder.progress(progress).build();
                 report = database.use(c -> importer.importInto(c, snapshot));
             }
-            if (report.alreadyApplied()) {
-                output.line(report.render().strip() + "; --force imports it again.");
-            } else {
-                output.line("Imported " + report.fixtureVersion() + " from " + location + " into "
-                        + database.display() + " (mode " + JsonResults.modeName(report) + ")");
-                output.line(report.render());
-            }
-            output.result(true, ExitCodes.OK, JsonResults.imported(report, location, database.display()));
-            return ExitCodes.OK;
+            printReport(report, location, database);
+            int exitCode = report.dryRun() && report.changes() ? ExitCodes.DRY_RUN_CHANGES : ExitCodes.OK;
+            output.result(true, exitCode, JsonResults.imported(report, location, database.display()));
+            return exitCode;
         }
+    }
+
+    /** The progress line on a terminal, unless the output is JSON; null otherwise. */
+    private ImportProgressLine progressLine() {
+        if (!root.environment().interactive() || common.json) {
+            return null;
+        }
+        return new ImportProgressLine(spec.commandLine().getErr(), output.redaction(), System::nanoTime);
+    }
+
+    private void printReport(ImportReport report, String location, Database database) {
+        if (report.alreadyApplied()) {
+            output.line(report.render().strip() + "; --force imports it again.");
+            return;
+        }
+        output.line((report.dryRun() ? "Dry run of importing " : "Imported ") + report.fixtureVersion() + " from "
+                + location + " into " + database.display() + " (mode " + JsonResults.modeName(report)
+                + (report.dryRun() ? "; rolled back, nothing changed" : "") + ")");
+        output.line(report.render());
     }
 
     private ImportMode mode() {

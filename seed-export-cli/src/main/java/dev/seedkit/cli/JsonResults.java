@@ -37,15 +37,17 @@ final class JsonResults {
                 "queries", report.queries(), "rowsRead", report.rowsRead(), "millis", report.duration().toMillis());
     }
 
-    /** An import: where, how, and per table what happened to the rows. */
+    /** An import: where, how, and per table what happened to the rows (matched and remapped: natural keys). */
     static Map<String, Object> imported(ImportReport report, String snapshot, String database) {
         return fields("snapshot", snapshot, "fixtureVersion", report.fixtureVersion(),
                 "snapshotId", report.snapshotId(), "database", database, "mode", modeName(report),
-                "alreadyApplied", report.alreadyApplied(), "triggersOff", report.triggersOff(),
+                "alreadyApplied", report.alreadyApplied(), "dryRun", report.dryRun(), "changes", report.changes(),
+                "triggersOff", report.triggersOff(),
                 "tables", report.tables().stream().map(t -> fields("table", t.table(), "inserted", t.inserted(),
-                        "skipped", t.skipped(), "updated", t.updated(), "millis", t.elapsed().toMillis())).toList(),
+                        "skipped", t.skipped(), "updated", t.updated(), "matched", t.matched(),
+                        "remapped", t.remapped(), "millis", t.elapsed().toMillis())).toList(),
                 "inserted", report.inserted(), "skipped", report.skipped(), "updated", report.updated(),
-                "millis", report.elapsed().toMillis());
+                "matched", report.matched(), "remapped", report.remapped(), "millis", report.elapsed().toMillis());
     }
 
     /** An import's mode as the command line spells it: {@code insert-missing}, {@code upsert}, {@code replace}. */

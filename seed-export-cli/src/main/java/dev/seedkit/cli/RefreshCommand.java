@@ -58,6 +58,9 @@ final class RefreshCommand extends Subcommand {
     @Mixin
     ExportOptions exportOptions;
 
+    @Mixin
+    NaturalKeyOptions naturalKeyOptions;
+
     @Option(names = "--target-url", paramLabel = "JDBC_URL", description = "The scratch database to import the "
             + "new snapshot into, with the current schema; its snapshot tables are emptied. Default: "
             + "$SEEDKIT_TARGET_URL, else 'target-url' in the settings file.")
@@ -157,10 +160,30 @@ final class RefreshCommand extends Subcommand {
             progress.status("Exporting from " + source.display() + " ...");
             report = source.use(c -> exporter.export(c, staged.directory()));
         }
+        NaturalKeyOptions.record(naturalKeys(), staged.directory(), staged.target().toString());
         output.line("Exported " + report.manifest().fixtureVersion() + " from " + source.display() + " ("
                 + report.tables().size() + " tables, " + report.rows() + " rows)");
         output.line(ExportCommand.render(report));
         return report;
+    }
+
+    /**
+     * The natural keys the new manifest records: the current snapshot's, so that a refresh keeps them, with those
+     * declared by {@code --natural-key} (or {@code natural-key=} in the settings file) over them.
+     */
+    private Map<String, List<String>> naturalKeys() {
+        Map<String, List<String>> keys = new LinkedHashMap<>();
+        if (staged.replacesOne()) {
+            try (Snapshot current = SnapshotLocation.directory(staged.target()).open()) {
+                current.manifest().tables().stream().filter(t -> !t.naturalKey().isEmpty())
+                        .forEach(t -> keys.put(t.schema() + "." + t.name(), t.naturalKey()));
+            } catch (SeedException e) {
+                output.warn("could not read the natural keys of the current snapshot at " + staged.target()
+                        + ": " + e.getMessage());
+            }
+        }
+        keys.putAll(naturalKeyOptions.resolve(settings));
+        return keys;
     }
 
     private Snapshot openAndCheck() {

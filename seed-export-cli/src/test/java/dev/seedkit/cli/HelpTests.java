@@ -29,10 +29,12 @@ class HelpTests {
         Cli.Result result = new Cli(dir).run("--help");
 
         assertThat(result.exitCode()).isZero();
-        assertThat(result.out()).contains("  export   Export a subset of a database as a snapshot.",
-                "  refresh  Export, import, verify, then replace a snapshot.",
-                "  import   Import a snapshot into a database.",
-                "  verify   Check a snapshot's checksums, and a database for drift and data.",
+        assertThat(result.out()).contains("  export    Export a subset of a database as a snapshot.",
+                "  refresh   Export, import, verify, then replace a snapshot.",
+                "  import    Import a snapshot into a database.",
+                "  verify    Check a snapshot's checksums, and a database for drift and data.",
+                "  generate  Fill a database with synthetic data from a generator config.",
+                "  8   dry run: the import would change rows",
                 "  3   snapshot not found, malformed or corrupt (checksum mismatch)",
                 "  4   schema drift: the database no longer matches the snapshot",
                 "  7   unloadable foreign-key cycle", "Settings:", "$SEEDKIT_PASSWORD", "Examples:");

@@ -30,7 +30,8 @@ final class SettingsResolver {
         ImportMode mode = choose(declaration.mode(), ImportMode.DEFAULT, SeedkitExtension.MODE_PROPERTY,
                 ImportMode.INSERT_MISSING);
         SeedRequest request = new SeedRequest(location(declaration), tables(declaration.tables()), mode,
-                declaration.version().trim(), declaration.checksum().trim(), declaration.origin());
+                declaration.version().trim(), declaration.checksum().trim(), declaration.origin(),
+                parameter(SeedkitExtension.NATURAL_KEYS_PROPERTY).orElse(""));
         return new SeedSettings(request, initScripts(declaration), initializer(declaration),
                 choose(declaration.isolation(), Isolation.DEFAULT, SeedkitExtension.ISOLATION_PROPERTY,
                         Isolation.CLONE_PER_CLASS),

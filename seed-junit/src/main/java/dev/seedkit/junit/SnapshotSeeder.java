@@ -5,6 +5,7 @@ import dev.seedkit.core.importer.ImportReport;
 import dev.seedkit.core.importer.SnapshotImporter;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -31,12 +32,41 @@ final class SnapshotSeeder implements TemplateSeeder {
     @Override
     public SeedOutcome seed(DataSource template, SeedRequest request) {
         try (Snapshot snapshot = open(request)) {
-            ImportReport report = SnapshotImporter.builder().mode(request.mode()).tables(request.tables())
-                    .build().importInto(template, snapshot);
+            SnapshotImporter.Builder importer = SnapshotImporter.builder().mode(request.mode())
+                    .tables(request.tables());
+            naturalKeys(request, snapshot).forEach((table, columns) -> importer.naturalKey(table, columns));
+            ImportReport report = importer.build().importInto(template, snapshot);
             Map<String, Long> rows = new LinkedHashMap<>();
             report.tables().forEach(t -> rows.put(t.table(), t.inserted() + t.skipped()));
             return new SeedOutcome(rows);
         }
+    }
+
+    /**
+     * The natural keys of {@link SeedkitExtension#NATURAL_KEYS_PROPERTY} ({@code TABLE=COLUMNS;...}) for the tables
+     * this snapshot has ({@code schema.table} or a bare name); the setting is run-wide, so others are left out.
+     */
+    static Map<String, String[]> naturalKeys(SeedRequest request, Snapshot snapshot) {
+        Map<String, String[]> keys = new LinkedHashMap<>();
+        for (String entry : request.naturalKeys().split(";")) {
+            if (entry.isBlank()) {
+                continue;
+            }
+            int equals = entry.indexOf('=');
+            if (equals <= 0) {
+                throw new SeedException(SeedException.Code.CONFIGURATION, "Configuration parameter "
+                        + SeedkitExtension.NATURAL_KEYS_PROPERTY + " holds '" + entry.trim() + "', which is not "
+                        + "TABLE=COLUMNS; write e.g. public.order_status=code; public.tags=team_id,label.");
+            }
+            String table = entry.substring(0, equals).trim();
+            boolean inSnapshot = snapshot.manifest().tables().stream()
+                    .anyMatch(t -> table.equals(t.schema() + "." + t.name()) || table.equals(t.name()));
+            if (inSnapshot) {
+                keys.put(table, Arrays.stream(entry.substring(equals + 1).split(",")).map(String::trim)
+                        .filter(c -> !c.isEmpty()).toArray(String[]::new));
+            }
+        }
+        return keys;
     }
 
     private static Snapshot open(SeedRequest request) {

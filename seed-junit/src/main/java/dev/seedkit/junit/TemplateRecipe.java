@@ -127,7 +127,8 @@ final class TemplateRecipe {
         StringBuilder text = new StringBuilder(FORMAT).append('\n')
                 .append(request.location()).append('\n')
                 .append(String.join(",", request.tables())).append('\n')
-                .append(request.mode()).append('\n');
+                .append(request.mode()).append('\n')
+                .append(request.naturalKeys().isEmpty() ? "" : "natural keys " + request.naturalKeys() + "\n");
         scripts.forEach(script -> text.append(script.location()).append(' ').append(sha256(script.content()))
                 .append('\n'));
         text.append(initializer == null ? "" : initializer.getName()).append('\n')

@@ -63,15 +63,17 @@ final class DatabaseFailures {
     }
 
     /** Everything else, by SQLSTATE class. */
-    static SeedException other(ImportFailure failure) {
+    static SeedException other(ImportFailure failure, ImportOption.Names names) {
         String state = failure.state();
         Purpose purpose = failure.purpose();
         String text = ImportErrors.serverText(failure) + " (while " + purpose.doing() + ")";
         if (state.equals("0A000") && text.contains("truncate")) {
             return new SeedException(Code.CONFIGURATION, FAILED + "REPLACE cannot empty a table: " + text + ". A "
                     + "table outside the snapshot's schemas references it, and TRUNCATE empties a table only "
-                    + "together with every table that references it. Leave the table out of tables(...), or import "
-                    + "with ImportMode.INSERT_MISSING or ImportMode.UPSERT.", failure.getCause());
+                    + "together with every table that references it. Leave the table out of "
+                    + names.of(ImportOption.TABLES) + ", or import with " + names.of(ImportOption.MODE,
+                            ImportMode.INSERT_MISSING.name()) + " or " + names.of(ImportOption.MODE,
+                            ImportMode.UPSERT.name()) + ".", failure.getCause());
         }
         if (state.startsWith("42") && purpose.kind() == Kind.RECORD) {
             return new SeedException(Code.DATABASE, FAILED + "table seedkit.applied_snapshots is not the one "

@@ -10,6 +10,7 @@ import dev.seedkit.core.schema.UniqueKey;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,11 +32,13 @@ final class ImportErrors {
     private final Connection connection;
     private final FileRows files;
     private final Duration lockTimeout;
+    private final ImportOption.Names names;
 
-    ImportErrors(Connection connection, FileRows files, Duration lockTimeout) {
+    ImportErrors(Connection connection, FileRows files, Duration lockTimeout, ImportOption.Names names) {
         this.connection = connection;
         this.files = files;
         this.lockTimeout = lockTimeout;
+        this.names = names;
     }
 
     /** The exception to throw for {@code failure}; call it after the rollback (it may query the connection). */
@@ -55,14 +58,14 @@ final class ImportErrors {
             case "25006" -> DatabaseFailures.readOnly(failure, database());
             case "55P03" -> DatabaseFailures.lockTimeout(failure, lockTimeout,
                     LockHolders.describe(connection, failure.purpose()));
-            default -> DatabaseFailures.other(failure);
+            default -> DatabaseFailures.other(failure, names);
         };
     }
 
     /** A key the file holds twice: the snapshot is malformed, whatever the mode and whatever the table held. */
     static SeedException duplicateKey(TableLoad load, long firstLine, long secondLine, String key) {
         return new SeedException(Code.SNAPSHOT_FORMAT, FAILED + "the snapshot is malformed: "
-                + load.entry().file() + " lines " + firstLine + " and " + secondLine + " both hold key " + key
+                + load.entry().file() + " line " + firstLine + " and line " + secondLine + " both hold key " + key
                 + " of table " + load.name() + ", and a snapshot holds each key once. Remove one of the two rows "
                 + "from the file, or re-export the snapshot.");
     }
@@ -110,9 +113,40 @@ final class ImportErrors {
         RowLocation row = load.map(l -> located(failure, l, server)).orElse(failure.row());
         String where = load.map(l -> "table " + l.name() + " (file " + l.entry().file() + row.describe() + "): ")
                 .orElse("");
+        if (load.isPresent() && row.heldBy() != null) {
+            return uniqueValueTaken(failure, load.get(), row, where);
+        }
         return new SeedException(Code.DATA_INTEGRITY, FAILED + where + serverText(failure)
                 + ". Fix that row in the snapshot, or re-export the snapshot from a consistent database.",
                 failure.getCause());
+    }
+
+    /**
+     * A row whose values of a unique key (other than the key rows are matched by) another row holds: a row of the
+     * database with another key, which a natural key could match it to, or another line of the file.
+     */
+    private SeedException uniqueValueTaken(ImportFailure failure, TableLoad load, RowLocation row, String where) {
+        ServerErrorMessage server = server(failure);
+        List<String> columns = detailColumns(load, server.getConstraint()).orElse(List.of());
+        String values = KeyText.values(server.getDetail(), columns.size()).map(v -> KeyText.of(columns, v))
+                .orElse("value");
+        String constraint = "unique key " + server.getConstraint();
+        if (row.heldBy().startsWith("line ")) {
+            return new SeedException(Code.DATA_INTEGRITY, FAILED + where + "its " + values + " is on "
+                    + row.heldBy() + " of the file too, so " + constraint + " refuses it. Fix one of the two rows "
+                    + "in the snapshot, or re-export the snapshot.", failure.getCause());
+        }
+        List<String> declaration = new ArrayList<>(List.of(load.name().toString()));
+        declaration.addAll(columns);
+        String named = String.join(", ", columns);
+        return new SeedException(Code.DATA_INTEGRITY, FAILED + where + "its " + values + " is held by the "
+                + "database's row " + row.heldBy() + ", so " + constraint + " refuses it. The row's key is new to "
+                + "the database, but by " + named + " it is the database's row " + row.heldBy() + ": if " + named
+                + " identifies a row of " + load.name() + " in both databases, declare " + named + " as the natural "
+                + "key of " + load.name() + ", with " + names.of(ImportOption.NATURAL_KEY, declaration) + ", and "
+                + "the row is matched to the database's row " + row.heldBy() + " instead of inserted, every "
+                + "reference to it rewritten; otherwise change the row's " + named + " in the snapshot or in the "
+                + "database.", failure.getCause());
     }
 
     /** A value the column's type rejects, read by COPY from the file: the snapshot is malformed. */
@@ -151,7 +185,7 @@ final class ImportErrors {
         if (row.known()) {
             String key = row.key() != null ? row.key() : files.atLine(load.entry(), row.line())
                     .map(found -> FileRows.key(load.entry(), found, load.keyColumns())).orElse(null);
-            return new RowLocation(row.line(), column, key);
+            return new RowLocation(row.line(), column, key, row.heldBy());
         }
         Optional<List<String>> columns = server == null ? Optional.empty()
                 : detailColumns(load, server.getConstraint());

@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -48,15 +49,19 @@ final class ImportRun {
         this.snapshot = snapshot;
         this.options = options;
         this.statements = new ImportStatements(connection);
-        this.errors = new ImportErrors(connection, new FileRows(snapshot), options.lockTimeout());
-        this.loader = new TableLoader(statements, snapshot);
+        this.errors = new ImportErrors(connection, new FileRows(snapshot), options.lockTimeout(), options.names());
+        this.loader = new TableLoader(statements, snapshot, options.progress());
     }
 
     ImportReport execute() {
         long started = System.nanoTime();
         try {
             ImportReport report = run(started);
-            commit();
+            if (options.dryRun()) {
+                rollBack(null);
+            } else {
+                commit();
+            }
             return report;
         } catch (ImportFailure failure) {
             rollBack(failure.getCause());
@@ -77,16 +82,23 @@ final class ImportRun {
         List<String> names = selection.entries().keySet().stream().map(TableName::toString).sorted().toList();
         if (!options.force() && AppliedSnapshots.contains(statements, id, options.mode(), names)) {
             log.info("Snapshot {} already applied to this database: nothing to import", manifest.fixtureVersion());
-            return new ImportReport(id, manifest.fixtureVersion(), options.mode(), true, false, List.of(),
-                    elapsedSince(started));
+            return new ImportReport(id, manifest.fixtureVersion(), options.mode(), true, false, options.dryRun(),
+                    List.of(), elapsedSince(started));
         }
         DriftCheck.check(schema, List.copyOf(selection.entries().values()));
-        Loaded loaded = loadRows(schema, selection);
+        Loaded loaded = loadRows(schema, selection, manifest);
         if (options.verify() && !selection.subset()) {
             verify(manifest, schema);
         }
         ImportReport report = new ImportReport(id, manifest.fixtureVersion(), options.mode(), false,
-                loaded.triggersOff(), loaded.reports(), elapsedSince(started));
+                loaded.triggersOff(), options.dryRun(), loaded.reports(), elapsedSince(started));
+        if (options.dryRun()) {
+            statements.execute(ImportSql.CHECK_DEFERRED, new Purpose(Kind.CHECK, "checking the deferred "
+                    + "constraints", loaded.loads(), ""));
+            log.info("Dry run of snapshot {}: {} rows would be inserted, {} skipped, {} updated; rolled back",
+                    manifest.fixtureVersion(), report.inserted(), report.skipped(), report.updated());
+            return report;
+        }
         AppliedSnapshots.record(statements, report, names);
         SequenceReset.resetAfterLoad(statements, loaded.loads());
         log.info("Imported snapshot {}: {} rows inserted, {} skipped, {} updated in {} ms", manifest.fixtureVersion(),
@@ -95,12 +107,15 @@ final class ImportRun {
     }
 
     /** Loads the selected tables and, where triggers were off, proves that every foreign key still holds. */
-    private Loaded loadRows(Schema schema, TableSelection selection) {
+    private Loaded loadRows(Schema schema, TableSelection selection, SnapshotManifest manifest) {
         boolean triggersOff = options.triggersOffAllowed() && switchTriggersOff();
         LoadPlan plan = LoadPlan.builder(schema).allowReplicaRole(triggersOff)
                 .names(option -> options.names().of(ImportOption.REPLICA_ROLE)).build();
         List<TableLoad> loads = tableLoads(plan, schema, selection, triggersOff);
-        List<ImportReport.TableReport> reports = load(plan, schema, selection, loads, triggersOff);
+        Map<TableName, List<String>> natural = NaturalKeys.resolve(options, manifest, loads);
+        Optional<KeyMaps> keyMaps = natural.isEmpty() ? Optional.empty()
+                : Optional.of(KeyMaps.plan(natural, loads, schema, statements, loader, options.freshIds()));
+        List<ImportReport.TableReport> reports = load(plan, schema, selection, loads, triggersOff, keyMaps);
         if (triggersOff) {
             requireNoOrphans(schema, reports, loads);
         }
@@ -136,9 +151,10 @@ final class ImportRun {
     }
 
     private List<ImportReport.TableReport> load(LoadPlan plan, Schema schema, TableSelection selection,
-            List<TableLoad> loads, boolean triggersOff) {
+            List<TableLoad> loads, boolean triggersOff, Optional<KeyMaps> keyMaps) {
         if (options.mode() == ImportMode.REPLACE) {
-            new ReplacedTables(schema, selection.requested(), statements).empty(plan, byName(loads));
+            new ReplacedTables(schema, selection.requested(), statements, options.names()).empty(plan,
+                    byName(loads));
         }
         if (!triggersOff) {
             deferConstraints(plan, selection.entries().keySet());
@@ -146,12 +162,20 @@ final class ImportRun {
         if (selection.subset()) {
             SubsetStages.stage(loader, statements, schema, selection, loads);
         }
+        keyMaps.ifPresent(KeyMaps::build);
         Set<TableName> empty = emptyTables(loads);
+        ImportProgress progress = options.progress();
+        progress.started(loads.size(), loads.stream().mapToLong(l -> l.entry().rowCount()).sum());
         List<ImportReport.TableReport> reports = new ArrayList<>();
         for (TableLoad load : loads) {
-            ImportReport.TableReport report = loader.load(load, empty.contains(load.name()));
-            log.debug("Loaded {}: {} inserted, {} skipped, {} updated in {} ms", report.table(), report.inserted(),
-                    report.skipped(), report.updated(), report.elapsed().toMillis());
+            progress.tableStarted(load.name().toString(), load.entry().rowCount());
+            keyMaps.ifPresent(maps -> maps.rewrite(load));
+            ImportReport.TableReport loaded = loader.load(load, empty.contains(load.name()));
+            ImportReport.TableReport report = keyMaps.map(maps -> maps.counted(loaded, load)).orElse(loaded);
+            log.debug("Loaded {}: {} inserted, {} skipped, {} updated, {} matched in {} ms", report.table(),
+                    report.inserted(), report.skipped(), report.updated(), report.matched(),
+                    report.elapsed().toMillis());
+            progress.tableFinished(report);
             reports.add(report);
         }
         loads.stream().filter(load -> !load.nulled().isEmpty()).forEach(loader::fill);
@@ -256,11 +280,18 @@ final class ImportRun {
         }
     }
 
-    /** Rolls back; on a connection that is gone, keeps the failure that brought us here and notes this one. */
+    /**
+     * Rolls back: after a failure (on a connection that is gone, keeping the failure that brought us here and
+     * noting this one), or to end a dry run ({@code failure} null).
+     */
     private void rollBack(Throwable failure) {
         try {
             connection.rollback();
         } catch (SQLException e) {
+            if (failure == null) {
+                throw new ImportFailure(e, Purpose.of(Kind.COMMIT, "rolling back the dry run", ""),
+                        RowLocation.UNKNOWN);
+            }
             failure.addSuppressed(e);
         }
     }

@@ -24,14 +24,18 @@ final class MergeSql {
 
     /**
      * Inserts the staged rows whose key is not present yet; the update count is the number inserted. Where the
-     * stage {@linkplain Stage#marksInserted marks inserted rows}, it marks them, for {@link #fill}.
+     * stage {@linkplain Stage#marksInserted marks inserted rows}, it marks them, for {@link #fill}. Only the key is
+     * the conflict target: a row whose key is new but whose value of another unique key a row of the table holds
+     * fails (and {@link StageDiagnosis} names both), rather than being skipped as if it were present.
      */
     static String insertMissing(Stage stage) {
         TableLoad load = stage.load();
+        String onConflict = load.key().isEmpty() ? " ON CONFLICT DO NOTHING"
+                : " ON CONFLICT (" + list("", load.keyColumns()) + ") DO NOTHING";
         if (!Stage.marksInserted(load)) {
-            return insert(stage) + " ON CONFLICT DO NOTHING";
+            return insert(stage) + onConflict;
         }
-        return "WITH merged AS (" + insert(stage) + " ON CONFLICT DO NOTHING RETURNING " + list("", load.keyColumns())
+        return "WITH merged AS (" + insert(stage) + onConflict + " RETURNING " + list("", load.keyColumns())
                 + ") UPDATE " + stage.name() + " s SET " + Stage.INSERTED + " = true FROM merged m WHERE "
                 + match("s.", load.keyColumns(), "m.", load.keyColumns());
     }
@@ -85,6 +89,31 @@ final class MergeSql {
     /** The first staged row (to be loaded) for which a CHECK {@code expression} is false: {row number, key}. */
     static String firstFailingCheck(Stage stage, String expression) {
         return firstRow(stage, "(" + expression + ") IS FALSE");
+    }
+
+    /**
+     * The first staged row (to be loaded) whose values of unique key {@code unique} a row of the table with another
+     * key holds: {row number, its key, the other row's key}. In INSERT_MISSING a staged row whose key is present
+     * is skipped, so it cannot be the one.
+     */
+    static String firstHeldByAnotherRow(Stage stage, List<String> unique) {
+        TableLoad load = stage.load();
+        String table = load.name().qualified();
+        String skipped = load.mode() == ImportMode.UPSERT ? "" : " AND NOT EXISTS (SELECT 1 FROM " + table
+                + " p WHERE " + match("p.", load.keyColumns(), "s.", load.keyColumns()) + ")";
+        return "SELECT s." + Stage.ROW_NUMBER + ", " + textArray("s.", load.keyColumns()) + ", "
+                + textArray("t.", load.keyColumns()) + " FROM " + stage.name() + " s JOIN " + table + " t ON "
+                + match("t.", unique, "s.", unique) + " WHERE ROW(" + list("t.", load.keyColumns())
+                + ") IS DISTINCT FROM ROW(" + list("s.", load.keyColumns()) + ")" + skipped
+                + needed(load, " AND ") + " ORDER BY 1 LIMIT 1";
+    }
+
+    /** The first two staged rows (to be loaded) holding the same values of {@code unique}: {first, second row}. */
+    static String firstSharedUniqueValue(Stage stage, List<String> unique) {
+        return "SELECT min(s." + Stage.ROW_NUMBER + "), max(s." + Stage.ROW_NUMBER + ") FROM " + stage.name()
+                + " s WHERE " + unique.stream().map(c -> "s." + Identifiers.quote(c) + " IS NOT NULL")
+                        .collect(Collectors.joining(" AND ")) + needed(stage.load(), " AND ") + " GROUP BY "
+                + list("s.", unique) + " HAVING count(*) > 1 ORDER BY 1 LIMIT 1";
     }
 
     private static String firstRow(Stage stage, String condition) {

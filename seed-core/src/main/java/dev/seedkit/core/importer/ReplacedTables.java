@@ -28,11 +28,13 @@ final class ReplacedTables {
     private final Schema schema;
     private final Set<TableName> replaced;
     private final ImportStatements statements;
+    private final ImportOption.Names names;
 
-    ReplacedTables(Schema schema, Set<TableName> replaced, ImportStatements statements) {
+    ReplacedTables(Schema schema, Set<TableName> replaced, ImportStatements statements, ImportOption.Names names) {
         this.schema = schema;
         this.replaced = replaced;
         this.statements = statements;
+        this.names = names;
     }
 
     /** Refuses if rows outside reference a replaced table, then empties the replaced tables. */
@@ -65,9 +67,10 @@ final class ReplacedTables {
         if (!problems.isEmpty()) {
             throw new SeedException(SeedException.Code.CONFIGURATION, FAILED + String.join("; ", problems)
                     + ". REPLACE deletes every row of the tables it replaces, which would leave those rows "
-                    + "referencing nothing. Add the referencing tables to tables(...) so that they are replaced too, "
-                    + "or import with ImportMode.INSERT_MISSING or ImportMode.UPSERT, which keep the rows other "
-                    + "tables reference.");
+                    + "referencing nothing. Add the referencing tables to " + names.of(ImportOption.TABLES)
+                    + " so that they are replaced too, or import with " + names.of(ImportOption.MODE,
+                            ImportMode.INSERT_MISSING.name()) + " or " + names.of(ImportOption.MODE,
+                            ImportMode.UPSERT.name()) + ", which keep the rows other tables reference.");
         }
     }
 

@@ -61,7 +61,8 @@ final class SequenceReset {
                 + ") AS m) x WHERE m IS NOT NULL AND m > COALESCE(pg_sequence_last_value(seq), m - 1)";
     }
 
-    private static Optional<String> sequenceOf(Column column) {
+    /** The sequence feeding {@code column}, quoted: its owned sequence, or the one its nextval default names. */
+    static Optional<String> sequenceOf(Column column) {
         if (column.ownedSequence().isPresent()) {
             var name = column.ownedSequence().get();
             return Optional.of(Identifiers.quote(name.schema(), name.name()));

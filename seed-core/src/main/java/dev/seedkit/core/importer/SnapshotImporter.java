@@ -6,7 +6,10 @@ import dev.seedkit.core.snapshot.Snapshot;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.sql.DataSource;
 
@@ -28,7 +31,9 @@ import javax.sql.DataSource;
  * which the importer creates on first use (that needs CREATE on the database, unless schema {@code seedkit}
  * exists); importing it again (same snapshot, tables and mode) is a no-op unless
  * {@link Builder#force(boolean) forced}. Concurrent importers serialise on an advisory lock; every lock is waited
- * for at most {@link Builder#lockTimeout(Duration)}. An importer is
+ * for at most {@link Builder#lockTimeout(Duration)}. Between databases whose ids differ, {@link Builder#naturalKey}
+ * matches rows by business keys and rewrites the references to them; {@link Builder#dryRun(boolean)} computes and
+ * checks everything, then rolls back. An importer is
  * immutable and thread-safe; share one, and share its {@link SchemaCache}, so the schema is read once per database.
  */
 public final class SnapshotImporter {
@@ -43,6 +48,10 @@ public final class SnapshotImporter {
     private final boolean verify;
     private final SchemaCache schemaCache;
     private final Duration lockTimeout;
+    private final Map<String, List<String>> naturalKeys;
+    private final boolean freshIds;
+    private final boolean dryRun;
+    private final ImportProgress progress;
     private final ImportOption.Names names;
 
     private SnapshotImporter(Builder builder) {
@@ -53,6 +62,10 @@ public final class SnapshotImporter {
         this.verify = builder.verify;
         this.schemaCache = builder.schemaCache;
         this.lockTimeout = builder.lockTimeout;
+        this.naturalKeys = Collections.unmodifiableMap(new LinkedHashMap<>(builder.naturalKeys));
+        this.freshIds = builder.freshIds;
+        this.dryRun = builder.dryRun;
+        this.progress = builder.progress;
         this.names = builder.names;
     }
 
@@ -62,8 +75,8 @@ public final class SnapshotImporter {
     }
 
     /**
-     * A builder whose error messages name options with {@code names} instead of the Java API's method names: for a
-     * front end with words of its own, such as a command line ({@code --force}).
+     * A builder whose error messages name options with {@code names} instead of the Java API's calls: for a front
+     * end with words of its own, such as a command line.
      */
     public static Builder builder(ImportOption.Names names) {
         return new Builder(Objects.requireNonNull(names, "names"));
@@ -158,6 +171,22 @@ public final class SnapshotImporter {
         return lockTimeout;
     }
 
+    Map<String, List<String>> naturalKeys() {
+        return naturalKeys;
+    }
+
+    boolean freshIds() {
+        return freshIds;
+    }
+
+    boolean dryRun() {
+        return dryRun;
+    }
+
+    ImportProgress progress() {
+        return progress;
+    }
+
     /** Options of an import. */
     public static final class Builder {
         private ImportMode mode = ImportMode.INSERT_MISSING;
@@ -167,6 +196,10 @@ public final class SnapshotImporter {
         private boolean verify;
         private SchemaCache schemaCache = new SchemaCache();
         private Duration lockTimeout = DEFAULT_LOCK_TIMEOUT;
+        private final Map<String, List<String>> naturalKeys = new LinkedHashMap<>();
+        private boolean freshIds;
+        private boolean dryRun;
+        private ImportProgress progress = ImportProgress.NONE;
         private final ImportOption.Names names;
 
         private Builder(ImportOption.Names names) {
@@ -235,6 +268,60 @@ public final class SnapshotImporter {
                         + "pass a positive duration, or Duration.ZERO to wait for locks without limit.");
             }
             this.lockTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * Declares the columns that identify a row of {@code table} ({@code schema.table}, or a bare name when
+         * unambiguous) across databases whose ids differ, e.g. {@code naturalKey("public.users", "email")}; a
+         * declaration in the snapshot's manifest is overridden, and no columns at all switch it off. A snapshot row
+         * whose natural key a row of the database has is that row: it is not inserted (UPSERT updates it where it
+         * differs), and every foreign key value in the snapshot that pointed at the snapshot row's key is rewritten
+         * to the database row's key before it is written, through self-references, cycles and composite keys. A
+         * row with no match is inserted with its own key, or, where a row of the database has that key already
+         * and the key comes from a sequence, with a fresh one (see {@link #freshIds(boolean)}), its references
+         * rewritten too. Matching is set-based: staging tables and joins, never a query per row. Tables without a
+         * natural key keep plain key semantics.
+         */
+        public Builder naturalKey(String table, String... columns) {
+            Objects.requireNonNull(table, "table");
+            for (String column : columns) {
+                if (Objects.requireNonNull(column, "column").isBlank()) {
+                    throw new SeedException(SeedException.Code.CONFIGURATION, "The natural key of " + table
+                            + " names a blank column; name the columns as the table has them, e.g. "
+                            + names.of(ImportOption.NATURAL_KEY, table, "email") + ".");
+                }
+            }
+            naturalKeys.put(table.trim(), List.of(columns));
+            return this;
+        }
+
+        /**
+         * Whether every snapshot row of a table with a natural key that matches no row of the database gets a
+         * fresh key, taken after the largest of the table's keys, the keys in the snapshot and the sequence's
+         * last value, rather than only those whose key a row of the database holds already; default false. Applies
+         * to tables whose key is one column fed by a sequence (serial, identity, {@code nextval} default); the
+         * sequence is moved past the new keys when the import commits, never by a failed import or a dry run.
+         */
+        public Builder freshIds(boolean fresh) {
+            this.freshIds = fresh;
+            return this;
+        }
+
+        /**
+         * Computes and checks everything an import would do (drift, matches, new keys, conflicts, orphans,
+         * verification) inside a transaction that is then rolled back; the report counts what would have
+         * changed and {@link ImportReport#dryRun()} is true. Nothing is recorded and no sequence moves. Default
+         * false.
+         */
+        public Builder dryRun(boolean dry) {
+            this.dryRun = dry;
+            return this;
+        }
+
+        /** Told about each table as it loads, e.g. to draw a progress bar; default: nobody. */
+        public Builder progress(ImportProgress listener) {
+            this.progress = Objects.requireNonNull(listener, "listener");
             return this;
         }
 

@@ -202,7 +202,8 @@ public final class SnapshotVerifier {
             if (!ok()) {
                 throw new SeedException(SeedException.Code.DATA_INTEGRITY, "The database does not match the "
                         + "snapshot:\n  - " + String.join("\n  - ", problems) + "\nImport the snapshot again (with "
-                        + names.of(ImportOption.FORCE) + ", or " + names.of(ImportOption.MODE_REPLACE) + "), or "
+                        + names.of(ImportOption.FORCE) + ", or "
+                        + names.of(ImportOption.MODE, ImportMode.REPLACE.name()) + "), or "
                         + "re-export it if the snapshot itself is inconsistent.");
             }
         }

@@ -1,6 +1,8 @@
 package dev.seedkit.core.importer;
 
 import dev.seedkit.core.importer.Purpose.Kind;
+import dev.seedkit.core.schema.UniqueKey;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,8 +51,38 @@ final class StageDiagnosis implements ImportStatements.Locator {
                     ? first(MergeSql.firstNull(stage, server.getColumn()), server.getColumn()) : Optional.empty();
             case "23514" -> checkExpression(server.getConstraint())
                     .flatMap(expression -> first(MergeSql.firstFailingCheck(stage, expression), null));
+            case "23505" -> uniqueKey(server.getConstraint()).flatMap(this::heldElsewhere);
             default -> Optional.empty();
         };
+    }
+
+    /** The table's unique key called {@code constraint}, other than the key rows are matched by. */
+    private Optional<List<String>> uniqueKey(String constraint) {
+        TableLoad load = stage.load();
+        return load.table().keys().stream()
+                .filter(k -> k.name().equals(constraint) && !load.key().map(k::equals).orElse(false))
+                .map(UniqueKey::columns)
+                .filter(columns -> load.entry().columnNames().containsAll(columns) && load.key().isPresent())
+                .findFirst();
+    }
+
+    /**
+     * The staged row whose values of a unique key are held by a row of the table with another key, or else by
+     * another staged row; {@link RowLocation#heldBy()} says by which.
+     */
+    private Optional<RowLocation> heldElsewhere(List<String> unique) {
+        List<String> key = stage.load().keyColumns();
+        List<RowLocation> found = new ArrayList<>();
+        statements.query(MergeSql.firstHeldByAnotherRow(stage, unique) + "; "
+                + MergeSql.firstSharedUniqueValue(stage, unique), purpose("finding the row whose unique value is "
+                + "taken"), rs -> found.add(new RowLocation(rs.getLong(1) + 1, null, keyText(key, rs, 2),
+                        keyText(key, rs, 3))),
+                rs -> found.add(new RowLocation(rs.getLong(2) + 1, null, null, "line " + (rs.getLong(1) + 1))));
+        return found.stream().findFirst();
+    }
+
+    private static String keyText(List<String> key, ResultSet rs, int column) throws SQLException {
+        return KeyText.of(key, Arrays.asList((String[]) rs.getArray(column).getArray()));
     }
 
     private Optional<String> checkExpression(String constraint) {

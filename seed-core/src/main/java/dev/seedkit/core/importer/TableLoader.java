@@ -31,12 +31,20 @@ final class TableLoader {
 
     private final ImportStatements statements;
     private final Snapshot snapshot;
+    private final ImportProgress progress;
     private final Map<TableName, Stage> stages = new HashMap<>();
     private int stageNumber;
 
-    TableLoader(ImportStatements statements, Snapshot snapshot) {
+    TableLoader(ImportStatements statements, Snapshot snapshot, ImportProgress progress) {
         this.statements = statements;
         this.snapshot = snapshot;
+        this.progress = progress;
+    }
+
+    /** The stage holding the whole file of {@code load}: the one made already, or a new one. */
+    Stage staged(TableLoad load) {
+        Stage stage = stages.get(load.name());
+        return stage != null ? stage : stageToMerge(load);
     }
 
     /** Stages a file of a table subset, every row marked as needed or none ({@link SubsetStages} marks them). */
@@ -54,10 +62,10 @@ final class TableLoader {
             case COPY_DIRECT -> Outcome.inserted(copyDirect(load));
             case PROBE_KEYS -> new Outcome(load.entry().rowCount(), insertMissing(load), 0);
             case STAGE_AND_MERGE -> merge(staged != null ? staged : stageToMerge(load));
-            case SKIP_KEYLESS -> new Outcome(staged != null ? countNeeded(staged) : checkedRowCount(load), 0, 0);
+            case SKIP_KEYLESS -> new Outcome(staged != null ? countNeeded(staged) : checkOnly(load), 0, 0);
         };
         return new ImportReport.TableReport(load.name().toString(), outcome.inserted(),
-                outcome.candidates() - outcome.inserted() - outcome.updated(), outcome.updated(),
+                outcome.candidates() - outcome.inserted() - outcome.updated(), outcome.updated(), 0, 0,
                 Duration.ofNanos(System.nanoTime() - started));
     }
 
@@ -72,28 +80,34 @@ final class TableLoader {
                 "UPDATE on " + load.name()), new StageDiagnosis(stage, statements));
     }
 
-    /**
-     * Reads a file whose rows are not loaded (a keyless table that has rows) to the end all the same, so that a
-     * malformed snapshot is refused whatever the target holds; returns its row count.
-     */
-    private long checkedRowCount(TableLoad load) {
-        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry());
-             InputStream nothing = reader.dataStream(new BitSet())) {
-            nothing.transferTo(OutputStream.nullOutputStream());
-            return load.entry().rowCount();
-        } catch (IOException e) {
-            throw new SeedException(SeedException.Code.SNAPSHOT_CORRUPT, "Import failed, nothing was imported: could "
-                    + "not read " + load.entry().file() + ": " + e + ". Check that the snapshot's files are readable, "
-                    + "then import again.", e);
-        }
-    }
-
     private long copyDirect(TableLoad load) {
         try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
             return statements.copyIn(SnapshotSql.copyIn(load.name().schema(), load.name().name(),
-                    load.entry().columnNames()), reader.dataStream(), Purpose.on(load, Kind.COPY, "copying "
-                    + load.entry().file() + " into " + load.name(), "INSERT on " + load.name()), EVERY_ROW);
+                    load.entry().columnNames()), counted(load, reader, reader.dataStream()), Purpose.on(load,
+                            Kind.COPY, "copying " + load.entry().file() + " into " + load.name(), "INSERT on "
+                            + load.name()), EVERY_ROW);
         }
+    }
+
+    /**
+     * A table without a key that has rows loads nothing, but its file is still read to the end, so that a broken
+     * or tampered file (a bad line, a wrong checksum, a link) fails the import as it would anywhere else.
+     */
+    private long checkOnly(TableLoad load) {
+        try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
+            counted(load, reader, reader.dataStream()).transferTo(OutputStream.nullOutputStream());
+            return reader.rowsRead();
+        } catch (IOException e) {
+            throw new SeedException(SeedException.Code.SNAPSHOT_CORRUPT, ImportErrors.FAILED + "could not read "
+                    + load.entry().file() + ": " + e + ". Check that the snapshot's files are readable, then import "
+                    + "again.", e);
+        }
+    }
+
+    /** {@code rows} telling {@link ImportProgress} how far {@code reader} has got. */
+    private InputStream counted(TableLoad load, TableFileReader reader, InputStream rows) {
+        return progress == ImportProgress.NONE ? rows : new ProgressStream(rows, reader, load.name().toString(),
+                progress);
     }
 
     /**
@@ -122,9 +136,9 @@ final class TableLoader {
         statements.execute(ImportSql.createKeyStage(keyStage, load), probing(load));
         int[] indexes = load.keyColumns().stream().mapToInt(load.entry().columnNames()::indexOf).toArray();
         try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
-            statements.copyIn(ImportSql.copyNumbered(keyStage, load.keyColumns()), reader.numberedFieldsStream(
-                    indexes), Purpose.on(load, Kind.COPY, "copying the keys of " + load.entry().file(), ""),
-                    EVERY_ROW);
+            statements.copyIn(ImportSql.copyNumbered(keyStage, load.keyColumns()), counted(load, reader,
+                    reader.numberedFieldsStream(indexes)), Purpose.on(load, Kind.COPY, "copying the keys of "
+                    + load.entry().file(), ""), EVERY_ROW);
         }
         BitSet missing = new BitSet();
         boolean[] duplicate = new boolean[1];
@@ -206,8 +220,8 @@ final class TableLoader {
                         + " and TEMPORARY on the database"));
         try (TableFileReader reader = TableFileReader.open(snapshot, load.entry())) {
             long copied = statements.copyIn(ImportSql.copyNumbered(name, load.entry().columnNames()),
-                    reader.numberedDataStream(rows), Purpose.on(load, Kind.COPY, "copying " + load.entry().file()
-                            + " into a stage", ""), rows == null ? EVERY_ROW : nthRow(rows));
+                    counted(load, reader, reader.numberedDataStream(rows)), Purpose.on(load, Kind.COPY, "copying "
+                            + load.entry().file() + " into a stage", ""), rows == null ? EVERY_ROW : nthRow(rows));
             return new Stage(name, load, copied);
         }
     }

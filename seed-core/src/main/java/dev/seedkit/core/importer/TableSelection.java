@@ -58,6 +58,12 @@ record TableSelection(Set<TableName> requested, Set<TableName> ancestors,
     }
 
     /** Resolves {@code schema.table} or a bare table name (which must be unambiguous) against the snapshot. */
+    static TableName resolve(String name, SnapshotManifest manifest) {
+        Map<TableName, SnapshotManifest.Table> all = new LinkedHashMap<>();
+        manifest.tables().forEach(t -> all.put(TableName.of(t.schema(), t.name()), t));
+        return resolve(name, all);
+    }
+
     private static TableName resolve(String name, Map<TableName, SnapshotManifest.Table> all) {
         List<TableName> matches = all.keySet().stream()
                 .filter(t -> name.equals(t.schema() + "." + t.name()) || name.equals(t.name())).toList();

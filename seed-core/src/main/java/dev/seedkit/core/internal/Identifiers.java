@@ -42,7 +42,8 @@ public final class Identifiers {
 
     /**
      * The name as people read it: bare when it consists only of lower-case ASCII letters, digits, {@code _},
-     * {@code $} and non-ASCII letters and digits, quoted otherwise. {@link dev.seedkit.core.schema.VirtualForeignKey#parse} reads this
+     * {@code $} and non-ASCII letters and digits, quoted otherwise.
+     * {@link dev.seedkit.core.schema.VirtualForeignKey#parse} reads this
      * form back to the same name.
      */
     public static String display(String identifier) {

@@ -12,20 +12,31 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The files of one snapshot, in a directory of the default file system or inside a jar (through a zip file system
- * this class opens and closes). Only plain names resolve, only to regular files directly inside the snapshot:
- * nothing outside it, no symbolic links.
+ * The files of one snapshot, in a directory of the default file system, inside a jar (through a zip file system
+ * this class opens and closes), or unpacked from a snapshot archive into a temporary directory this class deletes.
+ * Only plain names resolve, only to regular files directly inside the snapshot: nothing outside it, no symbolic
+ * links.
  */
 public final class SnapshotFiles implements Closeable {
 
     private final Path root;
     private final String description;
     private final FileSystem ownedFileSystem;
+    private final boolean ownedDirectory;
 
-    private SnapshotFiles(Path root, String description, FileSystem ownedFileSystem) {
+    private SnapshotFiles(Path root, String description, FileSystem ownedFileSystem, boolean ownedDirectory) {
         this.root = root;
         this.description = description;
         this.ownedFileSystem = ownedFileSystem;
+        this.ownedDirectory = ownedDirectory;
+    }
+
+    /**
+     * The snapshot an archive was unpacked into: the temporary directory {@code unpacked}, which {@link #close()}
+     * deletes; {@code description} names the archive in errors.
+     */
+    public static SnapshotFiles unpacked(Path unpacked, String description) {
+        return new SnapshotFiles(unpacked, description, null, true);
     }
 
     /** The snapshot in {@code directory}; {@code description} names it in errors. */
@@ -35,14 +46,14 @@ public final class SnapshotFiles implements Closeable {
                     + (Files.exists(directory) ? "it is not a directory" : "the directory does not exist")
                     + ". Export a snapshot there, or fix the location.");
         }
-        return new SnapshotFiles(directory.toAbsolutePath().normalize(), description, null);
+        return new SnapshotFiles(directory.toAbsolutePath().normalize(), description, null, false);
     }
 
     /** The snapshot under {@code entry} (a folder inside the jar, no leading slash) of the jar at {@code jar}. */
     public static SnapshotFiles inJar(Path jar, String entry, String description) {
         try {
             FileSystem zip = FileSystems.newFileSystem(jar, (ClassLoader) null);
-            return new SnapshotFiles(zip.getPath("/" + entry), description, zip);
+            return new SnapshotFiles(zip.getPath("/" + entry), description, zip, false);
         } catch (IOException e) {
             throw SnapshotErrors.unreadable(jar.toString(), e);
         }
@@ -93,6 +104,13 @@ public final class SnapshotFiles implements Closeable {
 
     @Override
     public void close() {
+        if (ownedDirectory) {
+            try {
+                DirectorySwap.deleteTree(root);
+            } catch (IOException e) {
+                // a temporary directory: what is left goes with the next clean-up of the temporary folder
+            }
+        }
         if (ownedFileSystem != null) {
             try {
                 ownedFileSystem.close();

@@ -66,6 +66,10 @@ final class ManifestJson {
         table.columns().forEach(c -> columns.addObject().put("name", c.name()).put("type", c.type()));
         ArrayNode keys = node.putArray("keyColumns");
         table.keyColumns().forEach(keys::add);
+        if (!table.naturalKey().isEmpty()) {
+            ArrayNode natural = node.putArray("naturalKey");
+            table.naturalKey().forEach(natural::add);
+        }
         node.put("rowCount", table.rowCount()).put("sha256", table.sha256());
     }
 
@@ -130,7 +134,9 @@ final class ManifestJson {
                 fields.text(node, "file", path),
                 fields.list(node, "columns", path, (c, p, f) -> new Column(f.text(c, "name", p), f.text(c, "type", p))),
                 fields.list(node, "keyColumns", path, (k, p, f) -> f.textValue(k, p)),
-                fields.count(node, "rowCount", path), fields.text(node, "sha256", path));
+                fields.count(node, "rowCount", path), fields.text(node, "sha256", path),
+                node.has("naturalKey") ? fields.list(node, "naturalKey", path, (k, p, f) -> f.textValue(k, p))
+                        : List.of());
     }
 
     /** Reads one element of a JSON array, given the element, its path and the field reader. */

@@ -4,16 +4,20 @@ import dev.seedkit.core.SeedException;
 import dev.seedkit.core.internal.Location;
 import dev.seedkit.core.internal.SnapshotFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.JarURLConnection;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * Where a snapshot lives: a directory, or a folder on the class path, which may be inside a jar. Tests usually
- * keep snapshots under {@code src/test/resources} and name them {@code classpath:fixtures/demo}; tools use
- * directories. {@link #open()} reads the manifest and checks that the files match it.
+ * Where a snapshot lives: a directory, or a folder on the class path, which may be inside a jar; or a single-file
+ * snapshot ({@link SnapshotArchive}: {@code demo.tar.gz}, {@code .tgz}, {@code .zip}) at a path or on the class
+ * path. Tests usually keep snapshots under {@code src/test/resources} and name them {@code classpath:fixtures/demo}
+ * (or {@code classpath:fixtures/demo.tar.gz}); tools use directories. {@link #open()} reads the manifest and checks
+ * that the files match it; an archive is unpacked first, into a temporary directory closing the snapshot deletes.
  *
  * <p>A class path location is found through its {@code manifest.json} resource (so jars without directory
  * entries work); when several class path entries have one, the class loader's first wins. Every Seedkit module
@@ -28,19 +32,21 @@ public final class SnapshotLocation {
     /** Optional prefix of directory locations in {@link #of(String)}: {@code file:src/test/resources/demo}. */
     public static final String FILE_PREFIX = Location.FILE_PREFIX;
 
-    private final Path directory;
+    /** The directory or the archive file; null on the class path. */
+    private final Path path;
     private final String resource;
     private final ClassLoader loader;
 
-    private SnapshotLocation(Path directory, String resource, ClassLoader loader) {
-        this.directory = directory;
+    private SnapshotLocation(Path path, String resource, ClassLoader loader) {
+        this.path = path;
         this.resource = resource;
         this.loader = loader;
     }
 
     /**
-     * {@code classpath:some/folder} for a class path location (seen by the thread's context class loader), else a
-     * directory path, optionally written {@code file:path}.
+     * {@code classpath:some/folder} (or {@code classpath:some/demo.tar.gz}) for a class path location (seen by the
+     * thread's context class loader); a path ending in {@code .tar.gz}, {@code .tgz} or {@code .zip} that is not a
+     * directory for an archive; anything else for a directory path, optionally written {@code file:path}.
      */
     public static SnapshotLocation of(String location) {
         return of(location, Location.defaultLoader());
@@ -49,7 +55,21 @@ public final class SnapshotLocation {
     /** Like {@link #of(String)}, with class path locations seen by {@code loader}. */
     public static SnapshotLocation of(String location, ClassLoader loader) {
         Location parsed = Location.parse(location);
-        return parsed.onClasspath() ? classpath(parsed.resource(), loader) : directory(parsed.path());
+        if (parsed.onClasspath()) {
+            return classpath(parsed.resource(), loader);
+        }
+        Path path = parsed.path();
+        return SnapshotArchive.isArchive(path.toString()) && !Files.isDirectory(path) ? archive(path)
+                : directory(path);
+    }
+
+    /** The single-file snapshot {@code archive} ({@code .tar.gz}, {@code .tgz} or {@code .zip}). */
+    public static SnapshotLocation archive(Path archive) {
+        if (!SnapshotArchive.isArchive(archive.getFileName().toString())) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Snapshot archive " + archive + " has a name "
+                    + "that ends in neither .tar.gz, .tgz nor .zip, which say how to unpack it; rename it.");
+        }
+        return new SnapshotLocation(archive, null, null);
     }
 
     /** The snapshot in {@code directory}. */
@@ -74,8 +94,20 @@ public final class SnapshotLocation {
     }
 
     private SnapshotFiles files() {
-        if (directory != null) {
-            return SnapshotFiles.directory(directory, toString());
+        if (path != null && isArchive()) {
+            return archiveFiles();
+        }
+        if (path != null) {
+            return SnapshotFiles.directory(path, toString());
+        }
+        if (isArchive()) {
+            InputStream in = loader.getResourceAsStream(resource);
+            if (in == null) {
+                throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "No snapshot at " + this + ": the "
+                        + "class path has no " + resource + ". Put the archive under src/test/resources (or another "
+                        + "class path folder), or fix the location.");
+            }
+            return unpacked(in, resource);
         }
         String manifest = resource.isEmpty() ? SnapshotManifest.FILE_NAME
                 : resource + "/" + SnapshotManifest.FILE_NAME;
@@ -86,6 +118,33 @@ public final class SnapshotLocation {
                     + " (or another class path folder), or fix the location.");
         }
         return filesAt(url);
+    }
+
+    private boolean isArchive() {
+        return SnapshotArchive.isArchive(path != null ? path.getFileName().toString() : resource);
+    }
+
+    private SnapshotFiles archiveFiles() {
+        if (!Files.isRegularFile(path)) {
+            throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "No snapshot at " + this + ": "
+                    + (Files.exists(path) ? "it is not a file" : "the archive does not exist") + ". Export one "
+                    + "there with seedkit export --archive, or fix the location.");
+        }
+        try {
+            return unpacked(Files.newInputStream(path), path.getFileName().toString());
+        } catch (IOException e) {
+            throw new SeedException(SeedException.Code.SNAPSHOT_CORRUPT, "Could not read " + this + ": " + e
+                    + ". Check that the file is readable, then retry.", e);
+        }
+    }
+
+    private SnapshotFiles unpacked(InputStream in, String name) {
+        try (in) {
+            return SnapshotFiles.unpacked(SnapshotArchive.unpack(in, name, toString()), toString());
+        } catch (IOException e) {
+            throw new SeedException(SeedException.Code.SNAPSHOT_CORRUPT, "Could not read " + this + ": " + e
+                    + ". Check that the file is readable, then retry.", e);
+        }
     }
 
     private SnapshotFiles filesAt(URL manifest) {
@@ -108,20 +167,20 @@ public final class SnapshotLocation {
                 + "snapshot into a directory and use its path instead.");
     }
 
-    /** {@code classpath:folder} or the directory path. */
+    /** {@code classpath:folder} (or {@code classpath:file.tar.gz}), or the directory's or archive's path. */
     @Override
     public String toString() {
-        return directory != null ? directory.toString() : CLASSPATH_PREFIX + resource;
+        return path != null ? path.toString() : CLASSPATH_PREFIX + resource;
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof SnapshotLocation that && Objects.equals(directory, that.directory)
+        return other instanceof SnapshotLocation that && Objects.equals(path, that.path)
                 && Objects.equals(resource, that.resource) && Objects.equals(loader, that.loader);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(directory, resource, loader);
+        return Objects.hash(path, resource, loader);
     }
 }

@@ -1,5 +1,6 @@
 package dev.seedkit.core.snapshot;
 
+import dev.seedkit.core.SeedException;
 import dev.seedkit.core.internal.Identifiers;
 import dev.seedkit.core.internal.Sha256;
 import dev.seedkit.core.internal.SnapshotErrors;
@@ -7,8 +8,10 @@ import dev.seedkit.core.internal.TableFileName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
@@ -68,14 +71,50 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
         return ManifestJson.write(this);
     }
 
-    /** Writes {@value #FILE_NAME} into {@code directory}, replacing an existing one. */
+    /**
+     * Writes {@value #FILE_NAME} into {@code directory}, replacing an existing one in one step where the file system
+     * can (a new file renamed over the old), so that a reader never sees half a manifest.
+     */
     public void write(Path directory) {
         Path file = directory.resolve(FILE_NAME);
+        Path partial = directory.resolve("." + FILE_NAME + ".partial");
         try {
-            Files.writeString(file, toJson(), StandardCharsets.UTF_8);
+            Files.writeString(partial, toJson(), StandardCharsets.UTF_8);
+            try {
+                Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
             throw SnapshotErrors.unwritable(file.toString(), e);
         }
+    }
+
+    /**
+     * This manifest with {@code columns} as the natural key of {@code table} ({@code schema.table}, or a bare name
+     * when unambiguous); no columns remove it. Importers match the table's rows to a database's rows by it.
+     *
+     * @throws SeedException {@code CONFIGURATION} for a table the snapshot does not have, or a column its file
+     *         does not have
+     */
+    public SnapshotManifest withNaturalKey(String table, List<String> columns) {
+        List<Table> matches = tables.stream().filter(t -> table.equals(t.schema() + "." + t.name())
+                || table.equals(t.name())).toList();
+        if (matches.size() != 1) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Cannot declare a natural key for table '"
+                    + table + "': " + (matches.isEmpty() ? "the snapshot does not have it; its tables are "
+                    + tables.stream().map(Table::toString).toList() : "it matches " + matches + "; qualify it with its "
+                    + "schema") + ".");
+        }
+        Table match = matches.get(0);
+        List<String> unknown = columns.stream().filter(c -> !match.columnNames().contains(c)).toList();
+        if (!unknown.isEmpty()) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "Cannot declare natural key " + columns
+                    + " for table " + match + ": its file has no column " + String.join(", ", unknown)
+                    + "; its columns are " + match.columnNames() + ".");
+        }
+        return new SnapshotManifest(fixtureVersion, createdAt, source, schemaFingerprint, loadPlan, tables.stream()
+                .map(t -> t == match ? t.withNaturalKey(columns) : t).toList());
     }
 
     private static void requireUniqueTables(List<Table> tables) {
@@ -135,21 +174,37 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
      * @param keyColumns the columns rows are ordered and matched by (the primary key), possibly empty
      * @param rowCount   the number of data rows in the file
      * @param sha256     the SHA-256 of the whole file, 64 lowercase hex digits
+     * @param naturalKey the columns that identify a row across databases whose ids differ (e.g. {@code email}),
+     *                   which importers match rows by; empty when the table has none declared, and then not
+     *                   written to the manifest at all
      */
     public record Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
-            long rowCount, String sha256) {
+            long rowCount, String sha256, List<String> naturalKey) {
 
         public Table {
             Objects.requireNonNull(file, "file");
             columns = List.copyOf(columns);
             keyColumns = List.copyOf(keyColumns);
+            naturalKey = List.copyOf(naturalKey);
             requireSafeFileName(new TableFileName(schema, name), file);
             requireConsistentColumns(columns, keyColumns, Identifiers.display(schema, name));
+            requireNaturalKeyColumns(columns, naturalKey, Identifiers.display(schema, name));
             if (rowCount < 0 || !Sha256.isWellFormed(sha256)) {
                 throw SnapshotErrors.format("Table " + Identifiers.display(schema, name) + " needs a row count "
                         + ">= 0 and a SHA-256 of 64 lowercase hex digits, found " + rowCount + " and '" + sha256
                         + "'.");
             }
+        }
+
+        /** A table without a natural key. */
+        public Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
+                long rowCount, String sha256) {
+            this(schema, name, file, columns, keyColumns, rowCount, sha256, List.of());
+        }
+
+        /** This entry with {@code columns} as its natural key (empty: none). */
+        public Table withNaturalKey(List<String> columns) {
+            return new Table(schema, name, file, this.columns, keyColumns, rowCount, sha256, columns);
         }
 
         /** The names of {@link #columns()}, in file order. */
@@ -172,6 +227,17 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
             if (!file.equals(expected)) {
                 throw SnapshotErrors.format("Table " + table + " names file '" + file + "', but its file is always "
                         + "named '" + expected + "'.");
+            }
+        }
+
+        private static void requireNaturalKeyColumns(List<Column> columns, List<String> naturalKey, String table) {
+            List<String> names = columns.stream().map(Column::name).toList();
+            for (String column : naturalKey) {
+                if (!names.contains(column) || naturalKey.indexOf(column) != naturalKey.lastIndexOf(column)) {
+                    throw SnapshotErrors.format("Table " + table + " has natural key " + naturalKey + ", but '"
+                            + column + "' is " + (names.contains(column) ? "listed twice" : "not one of its columns "
+                            + names) + ".");
+                }
             }
         }
 

@@ -129,7 +129,8 @@ class ConfigSchemaErrorTests {
 
     @Test
     void aFakerRuleWithoutDatafakerNamesTheDependency() {
-        YamlNode node = YamlNode.scalar("gen.yaml", YamlNode.Kind.STRING, "Name.firstName", 7, "tables.t.columns.c.faker");
+        YamlNode node = YamlNode.scalar("gen.yaml", YamlNode.Kind.STRING, "Name.firstName", 7,
+                "tables.t.columns.c.faker");
         ClassLoader withoutDatafaker = new ClassLoader(null) { };
 
         assertThatThrownBy(() -> RuleCompiler.requireDatafaker(node, withoutDatafaker))
@@ -146,7 +147,8 @@ class ConfigSchemaErrorTests {
             assertThatThrownBy(() -> generate("tables:\n  owners: {rows: 3}\n  pets: {rows: 2}\n"))
                     .hasMessage("Generation refused, nothing was written: public.owners already holds rows, and "
                             + "generating into them would mix two generations (and break on duplicate keys). Empty "
-                            + "them first with replace (seedkit generate --replace, DataGenerator.Builder.replace(true))"
+                            + "them first with replace (seedkit generate --replace, "
+                            + "DataGenerator.Builder.replace(true))"
                             + ", generate into an empty database, or mark tables to keep with existing: true in the "
                             + "config.");
             try (Connection c = database.connect()) {

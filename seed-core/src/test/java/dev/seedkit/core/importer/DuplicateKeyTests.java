@@ -54,7 +54,7 @@ class DuplicateKeyTests {
                         .isInstanceOf(SeedException.class)
                         .satisfies(e -> assertThat(((SeedException) e).code())
                                 .isEqualTo(SeedException.Code.SNAPSHOT_FORMAT))
-                        .hasMessageContaining("shop.tickets.tsv lines 3 and 4 both hold key (id)=(22)")
+                        .hasMessageContaining("shop.tickets.tsv line 3 and line 4 both hold key (id)=(22)")
                         .hasMessageContaining("nothing was imported");
             }
             assertThat(databaseState(c, "shop")).isEqualTo(before);

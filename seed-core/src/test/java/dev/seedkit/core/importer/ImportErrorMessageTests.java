@@ -100,7 +100,7 @@ class ImportErrorMessageTests {
                     .hasMessageContaining("REPLACE cannot empty a table: cannot truncate a table referenced in a "
                             + "foreign key constraint. Table \"labels\" references \"boxes\"")
                     .hasMessageContaining("Leave the table out of tables(...), or import with "
-                            + "ImportMode.INSERT_MISSING or ImportMode.UPSERT");
+                            + "mode(ImportMode.INSERT_MISSING) or mode(ImportMode.UPSERT)");
         }
     }
 
