@@ -88,7 +88,7 @@ class DataViolationTests {
                 new Violation("a value the column type rejects", "shop.orders.tsv", set(20, "20\t21\tnot-a-date\t\\N"),
                         "shop.orders", 3, List.of("shop.orders.tsv", "line 21", "placed"), false),
                 new Violation("one key twice in a file", CUSTOMERS, add("7\tdup@shop.example\tTwin\t6"),
-                        "shop.customers", 3, List.of("shop.customers.tsv", "lines 8 and 62"), false),
+                        "shop.customers", 3, List.of("shop.customers.tsv", "line 8 and line 62"), false),
                 new Violation("a unique value a row of the database has", CUSTOMERS,
                         add("5000\tonly@target.example\tClash\t\\N"), "shop.customers", 5,
                         List.of("shop.customers.tsv", "line 62", "customers_email_key"), true));
