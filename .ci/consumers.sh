@@ -14,9 +14,13 @@ cd "$(dirname "$0")/../examples/consumers/shop"
 host_port=${SEEDKIT_JDBC_URL#jdbc:postgresql://}; host_port=${host_port%%/*}
 psql_server() { PGPASSWORD="$SEEDKIT_JDBC_PASSWORD" psql -h "${host_port%%:*}" -p "${host_port##*:}" \
   -U "$SEEDKIT_JDBC_USER" -d postgres -Atc "$1"; }
+# Databases that were there before a stack ran (another run's, or made by hand) are not that stack's leftovers.
+seedkit_databases() { psql_server "select string_agg(quote_literal(datname), ',') from (select datname \
+  from pg_database where datname like 'seedkit%' union all select '-') d"; }
 leftovers() {
   local databases connections
-  databases=$(psql_server "select count(*) from pg_database where datname like 'seedkit%'")
+  databases=$(psql_server "select count(*) from pg_database where datname like 'seedkit%' \
+    and datname not in ($before)")
   connections=$(psql_server "select count(*) from pg_stat_activity where backend_type = 'client backend' \
     and pid <> pg_backend_pid()")
   echo "[consumers] $1: left behind $databases seedkit database(s), $connections client connection(s)"
@@ -30,6 +34,7 @@ stack() {
   if [[ $server == embedded ]]; then
     env -u SEEDKIT_JDBC_URL -u SEEDKIT_JDBC_USER -u SEEDKIT_JDBC_PASSWORD mvn -B -q verify "$@"
   else
+    before=$(seedkit_databases)
     mvn -B -q verify "$@"
     leftovers "$name"
   fi

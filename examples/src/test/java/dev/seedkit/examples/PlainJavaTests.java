@@ -2,12 +2,14 @@ package dev.seedkit.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedkit.core.Seedkit;
 import dev.seedkit.core.exporter.ExportReport;
 import dev.seedkit.core.exporter.Masking;
 import dev.seedkit.core.exporter.SnapshotExporter;
 import dev.seedkit.core.importer.ImportMode;
 import dev.seedkit.core.importer.ImportReport;
 import dev.seedkit.core.importer.SnapshotImporter;
+import dev.seedkit.core.schema.LoadPlan;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
 import dev.seedkit.postgres.testing.TestDatabase;
@@ -41,6 +43,27 @@ class PlainJavaTests {
             ImportReport report = importInto(connection, snapshotDir);
             assertThat(report.inserted()).isEqualTo(exported.rows());
             assertThat(report.tables()).hasSize(22);
+        }
+    }
+
+    @Test
+    void theOneEntryPointLeadsFromExportToVerifiedImport(TestDatabase server, @TempDir Path dir) throws Exception {
+        try (ScratchDatabase demo = ScratchDatabase.create(server.server());
+                ScratchDatabase test = ScratchDatabase.create(server.server()); Connection source = demo.connect();
+                Connection target = test.connect()) {
+            DemoDatabase.ofScale(200).build(source);
+            DemoDatabase.migrate(target);
+            // README: plain Java
+            ExportReport exported = Seedkit.exporter().includeSchemas("public", "audit").rowsPerTable(100).build()
+                    .export(source, dir.resolve("fixtures/demo"));
+            try (Snapshot snapshot = Seedkit.open(dir.resolve("fixtures/demo").toString())) {
+                ImportReport imported = Seedkit.importer().build().importInto(target, snapshot);
+                Seedkit.verifier().compareRows(true).build().verify(target, snapshot).requireOk();
+                assertThat(imported.inserted()).isEqualTo(exported.rows());
+            }
+            LoadPlan plan = Seedkit.plan(Seedkit.readSchema(target, "public", "audit"));
+            // README: end
+            assertThat(plan.tables()).hasSize(22);
         }
     }
 

@@ -83,7 +83,8 @@ final class JsonResults {
     /** The schema check of {@code verify}. */
     static Map<String, Object> schema(SchemaDrift drift) {
         return fields("ok", drift.none(), "snapshotFingerprint", drift.snapshotFingerprint(),
-                "databaseFingerprint", drift.databaseFingerprint(), "differences", drift.differences());
+                "databaseFingerprint", drift.databaseFingerprint(), "differences", drift.differences(),
+                "migrations", drift.migrations().orElse(null));
     }
 
     /** The data check of {@code verify --data}: counts, foreign keys and the row comparison per table. */

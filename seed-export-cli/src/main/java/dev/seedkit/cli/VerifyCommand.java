@@ -172,9 +172,13 @@ final class VerifyCommand extends Subcommand {
         if (drift.none()) {
             output.line("ok      schema of " + database.display() + " matches the snapshot");
         } else {
-            output.line("FAILED  schema drift: " + database.display() + " no longer matches the snapshot:");
+            output.line("FAILED  schema drift: " + database.display() + " no longer matches the snapshot"
+                    + drift.migrations().map(m -> " (" + m + ")").orElse("") + ":");
             drift.differences().forEach(d -> output.line("          - " + d));
-            output.line("        Migrate the database to the snapshot's schema, or refresh the snapshot.");
+            output.line(drift.migrations().isPresent()
+                    ? "        Refresh the snapshot from a database at the current version (seedkit refresh), or "
+                            + "migrate the database to the snapshot's version."
+                    : "        Migrate the database to the snapshot's schema, or refresh the snapshot.");
             fail(ExitCodes.SCHEMA_DRIFT, "the schema of " + database.display() + " has drifted from the snapshot ("
                     + drift.differences().size() + (drift.differences().size() == 1 ? " difference: "
                     : " differences, first: ") + drift.differences().get(0) + ")");

@@ -3,11 +3,13 @@ package dev.seedkit.core.exporter;
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.exporter.ExportQueries.Purpose;
 import dev.seedkit.core.internal.DirectorySwap;
+import dev.seedkit.core.internal.MigrationHistory;
 import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.schema.LoadPlan;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.TableName;
+import dev.seedkit.core.snapshot.MigrationVersion;
 import dev.seedkit.core.snapshot.SnapshotManifest;
 import dev.seedkit.core.internal.SnapshotSession;
 import java.nio.file.Path;
@@ -83,10 +85,20 @@ final class ExportRun {
         List<SnapshotManifest.Table> files = writing.writeTables(directory);
         SnapshotManifest manifest = new SnapshotManifest(options.fixtureVersion(),
                 options.clock().instant().truncatedTo(ChronoUnit.SECONDS), source, schema.fingerprint(),
-                writing.loadPlan(), files);
+                writing.loadPlan(), files, migrationVersion(schema));
         manifest.write(directory);
         files.forEach(file -> reports.add(tableReport(file, selection, writing)));
         return manifest;
+    }
+
+    /** The migration the source has reached, recorded so that a drift error can say how far apart they are. */
+    private MigrationVersion migrationVersion(Schema schema) {
+        try {
+            return MigrationHistory.read(connection, List.copyOf(schema.schemaNames())).orElse(null);
+        } catch (SQLException e) {
+            throw new SeedException(SeedException.Code.DATABASE, "Could not read the migration history of the "
+                    + "source database: " + e.getMessage(), e);
+        }
     }
 
     private static ExportReport.TableReport tableReport(SnapshotManifest.Table file, SubsetSelector selection,

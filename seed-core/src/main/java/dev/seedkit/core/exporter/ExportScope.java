@@ -1,6 +1,7 @@
 package dev.seedkit.core.exporter;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.MigrationHistory;
 import dev.seedkit.core.schema.CyclePlan;
 import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.schema.LoadPlan;
@@ -22,6 +23,9 @@ import java.util.stream.Stream;
  * The export's options applied to a schema: which tables are exported, in load-plan order, and which foreign keys
  * the export follows. Every option is checked here, before any row is read, so that a misconfiguration fails with
  * a message naming the option and the table, never with a silent orphan.
+ *
+ * <p>Migration tools' history tables ({@link MigrationHistory}) are left out unless named in the included tables:
+ * they describe the source database, and the target keeps its own.
  *
  * <p>A foreign key is followed when its child is exported, unless some of its columns are excluded (then they load
  * as NULL, and the reference is off). Its parent must then be exported too.
@@ -135,7 +139,8 @@ final class ExportScope {
         Set<TableName> included = new TreeSet<>();
         for (Table table : schema.tables()) {
             TableName name = table.name();
-            if ((options.includedTables().isEmpty() || options.includedTables().contains(name))
+            boolean named = options.includedTables().contains(name);
+            if ((named || options.includedTables().isEmpty() && !MigrationHistory.isHistory(table))
                     && !options.excludedTables().contains(name)) {
                 included.add(name);
             }

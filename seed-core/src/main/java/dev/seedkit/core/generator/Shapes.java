@@ -1,5 +1,6 @@
 package dev.seedkit.core.generator;
 
+import dev.seedkit.core.internal.MigrationHistory;
 import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.Table;
@@ -18,10 +19,6 @@ import java.util.Set;
  */
 final class Shapes {
 
-    /** Migration tools' history tables, left alone unless configured. */
-    static final Set<String> MIGRATION_TABLES = Set.of("flyway_schema_history", "schema_version",
-            "databasechangelog", "databasechangeloglock", "schema_migrations");
-
     private final GeneratorConfig config;
     private final Schema schema;
     private final Map<TableName, TableSpec> specs;
@@ -38,7 +35,7 @@ final class Shapes {
         this.seed = seed;
         this.scale = scale;
         for (Table table : schema.tables()) {
-            String reason = untouchedReason(table.name(), specs.get(table.name()));
+            String reason = untouchedReason(table, specs.get(table.name()));
             if (reason != null) {
                 untouched.put(table.name(), reason);
             }
@@ -50,9 +47,10 @@ final class Shapes {
         }
     }
 
-    private static String untouchedReason(TableName name, TableSpec spec) {
+    /** Why {@code table} is left as it is, or null; migration tools' history tables are, unless configured. */
+    private static String untouchedReason(Table table, TableSpec spec) {
         if (spec == null) {
-            return MIGRATION_TABLES.contains(name.name()) ? "a migration tool's history table" : null;
+            return MigrationHistory.isHistory(table) ? "a migration tool's history table" : null;
         }
         if (spec.existing()) {
             return "existing: true";

@@ -85,7 +85,7 @@ final class ImportRun {
             return new ImportReport(id, manifest.fixtureVersion(), options.mode(), true, false, options.dryRun(),
                     List.of(), elapsedSince(started));
         }
-        DriftCheck.check(schema, List.copyOf(selection.entries().values()));
+        DriftCheck.check(connection, schema, manifest, List.copyOf(selection.entries().values()));
         Loaded loaded = loadRows(schema, selection, manifest);
         if (options.verify() && !selection.subset()) {
             verify(manifest, schema);

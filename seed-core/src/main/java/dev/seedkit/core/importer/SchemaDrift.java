@@ -10,6 +10,9 @@ import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import dev.seedkit.core.SeedException;
+import java.sql.SQLException;
+import dev.seedkit.core.internal.MigrationHistory;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -22,8 +25,12 @@ import java.util.stream.Collectors;
  * @param snapshotFingerprint the schema fingerprint the manifest pins
  * @param databaseFingerprint the database's fingerprint over the snapshot's schemas
  * @param differences         one sentence per difference; empty when the schema fits
+ * @param migrations          when there are differences and the snapshot and the database record different
+ *                            migration versions of one tool, both: {@code snapshot made at Flyway version 21, database
+ *                            is at 23}; otherwise empty
  */
-public record SchemaDrift(String snapshotFingerprint, String databaseFingerprint, List<String> differences) {
+public record SchemaDrift(String snapshotFingerprint, String databaseFingerprint, List<String> differences,
+        Optional<String> migrations) {
 
     /** How close the database must be to the schema the snapshot was exported from. */
     public enum Policy {
@@ -57,7 +64,7 @@ public record SchemaDrift(String snapshotFingerprint, String databaseFingerprint
         Schema snapshotSchemas = all.schemaNames().containsAll(schemas) ? SchemaReader.read(connection, schemas) : all;
         String actual = snapshotSchemas.fingerprint();
         if (policy == Policy.EXACT && (actual.equals(expected) || all.fingerprint().equals(expected))) {
-            return new SchemaDrift(expected, actual, List.of());
+            return new SchemaDrift(expected, actual, List.of(), Optional.empty());
         }
         List<String> differences = differences(manifest.tables(), all, schemas, policy);
         if (differences.isEmpty() && policy == Policy.EXACT) {
@@ -65,7 +72,16 @@ public record SchemaDrift(String snapshotFingerprint, String databaseFingerprint
                     + abbreviated(actual) + "), but every table and column type matches: a key, foreign key, "
                     + "nullability or identity changed");
         }
-        return new SchemaDrift(expected, actual, differences);
+        Optional<String> migrations = Optional.empty();
+        if (!differences.isEmpty()) {
+            try {
+                migrations = DriftCheck.versions(manifest, MigrationHistory.read(connection, List.copyOf(schemas)));
+            } catch (SQLException e) {
+                throw new SeedException(SeedException.Code.DATABASE, "Could not read the database's migration "
+                        + "history: " + e.getMessage(), e);
+            }
+        }
+        return new SchemaDrift(expected, actual, differences, migrations);
     }
 
     /**

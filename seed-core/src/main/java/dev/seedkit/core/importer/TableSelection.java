@@ -1,6 +1,7 @@
 package dev.seedkit.core.importer;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.internal.MigrationHistory;
 import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.TableName;
@@ -15,7 +16,9 @@ import java.util.Set;
 
 /**
  * Which snapshot tables an import loads: all of them, or the requested ones plus every ancestor they need through
- * foreign keys (whose rows are then filtered to those some loaded row references).
+ * foreign keys (whose rows are then filtered to those some loaded row references). A migration tool's history table
+ * in the snapshot ({@link MigrationHistory}; older exports included them) is never loaded: the target's own history
+ * describes its schema.
  *
  * @param requested tables loaded with all their rows
  * @param ancestors tables loaded only with the rows the requested tables (transitively) reference
@@ -26,7 +29,8 @@ record TableSelection(Set<TableName> requested, Set<TableName> ancestors,
 
     static TableSelection of(SnapshotManifest manifest, Schema schema, List<String> requestedNames) {
         Map<TableName, SnapshotManifest.Table> all = new LinkedHashMap<>();
-        manifest.tables().forEach(t -> all.put(TableName.of(t.schema(), t.name()), t));
+        manifest.tables().stream().filter(t -> !MigrationHistory.isHistory(t.name(), t.columnNames()))
+                .forEach(t -> all.put(TableName.of(t.schema(), t.name()), t));
         if (requestedNames.isEmpty()) {
             return new TableSelection(all.keySet(), Set.of(), all);
         }

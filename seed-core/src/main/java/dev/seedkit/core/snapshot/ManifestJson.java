@@ -48,6 +48,8 @@ final class ManifestJson {
         root.put("createdAt", manifest.createdAt().toString());
         root.put("source", manifest.source());
         root.put("schemaFingerprint", manifest.schemaFingerprint());
+        manifest.migrationVersion().ifPresent(m -> root.putObject("migration").put("tool", m.tool())
+                .put("version", m.version()));
         ArrayNode plan = root.putArray("loadPlan");
         manifest.loadPlan().forEach(step -> plan.addObject().put("schema", step.schema())
                 .put("table", step.table()).put("phase", step.phase()));
@@ -82,7 +84,9 @@ final class ManifestJson {
                     fields.instant(root, "createdAt"), fields.text(root, "source", ""),
                     fields.text(root, "schemaFingerprint", ""),
                     fields.list(root, "loadPlan", "", ManifestJson::readStep),
-                    fields.list(root, "tables", "", ManifestJson::readTable));
+                    fields.list(root, "tables", "", ManifestJson::readTable),
+                    root.has("migration") ? new MigrationVersion(fields.text(root.get("migration"), "tool",
+                            "migration"), fields.text(root.get("migration"), "version", "migration")) : null);
         } catch (SeedException e) {
             if (e.getMessage().startsWith(where)) {
                 throw e;

@@ -35,9 +35,11 @@ import java.util.Set;
  * @param schemaFingerprint the fingerprint of the source schema; importers compare it with the target's
  * @param loadPlan          the order to load tables in, possibly in several phases
  * @param tables            one entry per table file
+ * @param migration         the migration the source database had reached (its Flyway, Liquibase or
+ *                          {@code schema_migrations} history), or {@code null} when it keeps none
  */
 public record SnapshotManifest(String fixtureVersion, Instant createdAt, String source, String schemaFingerprint,
-        List<LoadStep> loadPlan, List<Table> tables) {
+        List<LoadStep> loadPlan, List<Table> tables, MigrationVersion migration) {
 
     /** The format version this code writes and the only one it reads. */
     public static final int FORMAT_VERSION = 1;
@@ -54,6 +56,17 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
         tables = List.copyOf(tables);
         requireUniqueTables(tables);
         requirePlannedTablesListed(loadPlan, tables);
+    }
+
+    /** A manifest of a source that records no migration version. */
+    public SnapshotManifest(String fixtureVersion, Instant createdAt, String source, String schemaFingerprint,
+            List<LoadStep> loadPlan, List<Table> tables) {
+        this(fixtureVersion, createdAt, source, schemaFingerprint, loadPlan, tables, null);
+    }
+
+    /** The migration the source had reached, if it records one. */
+    public Optional<MigrationVersion> migrationVersion() {
+        return Optional.ofNullable(migration);
     }
 
     /** The entry of table {@code schema.name}, if the snapshot has one. */
@@ -114,7 +127,7 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
                     + "; its columns are " + match.columnNames() + ".");
         }
         return new SnapshotManifest(fixtureVersion, createdAt, source, schemaFingerprint, loadPlan, tables.stream()
-                .map(t -> t == match ? t.withNaturalKey(columns) : t).toList());
+                .map(t -> t == match ? t.withNaturalKey(columns) : t).toList(), migration);
     }
 
     private static void requireUniqueTables(List<Table> tables) {
