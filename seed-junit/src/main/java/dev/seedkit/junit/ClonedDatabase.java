@@ -27,7 +27,7 @@ final class ClonedDatabase implements StoredResource {
         this.pool = pool;
     }
 
-    /** Clones {@code template} (building it first if needed) into a database of a new name. */
+    /** Clones {@code template}, which {@link TemplateDatabase#build()} has built, into a database of a new name. */
     static ClonedDatabase of(TemplateDatabase template) {
         long started = System.nanoTime();
         String name = template.newCloneName();

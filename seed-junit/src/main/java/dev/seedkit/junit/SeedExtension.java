@@ -13,7 +13,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  */
 final class SeedExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private final SeedLifecycle lifecycle = new SeedLifecycle(new AnnotatedDeclarations(), new SnapshotSeeder());
+    private final SeedLifecycle lifecycle = new SeedLifecycle(new AnnotatedDeclarations(), SnapshotSeeder.INSTANCE);
 
     @Override
     public void beforeAll(ExtensionContext context) {

@@ -128,7 +128,7 @@ public final class SeedkitExtension implements BeforeAllCallback, BeforeEachCall
         private Class<? extends SchemaInitializer> initializer = SchemaInitializer.class;
         private Isolation isolation = Isolation.DEFAULT;
         private DatabaseKind database = DatabaseKind.DEFAULT;
-        private TemplateSeeder seeder = new SnapshotSeeder();
+        private TemplateSeeder seeder = SnapshotSeeder.INSTANCE;
 
         private Builder() {
         }

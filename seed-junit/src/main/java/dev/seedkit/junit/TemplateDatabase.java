@@ -96,8 +96,33 @@ final class TemplateDatabase implements StoredResource {
         freePools.add(pool);
     }
 
-    /** Creates database {@code clone} from this template, building the template first if there is no complete one. */
+    /**
+     * Seeds the template, or finds a complete one an earlier run or another JVM left on the server; once this run
+     * has one, returns at once. The extension calls it when a class first needs the template.
+     */
+    void build() {
+        if (marker == null) {
+            underLock("build template " + name, this::ensureBuilt);
+        }
+    }
+
+    /**
+     * Creates database {@code clone} from this template. If the template is gone (another JVM that did not keep it
+     * dropped it at the end of its run), it is built again first.
+     */
     void cloneInto(String clone) {
+        underLock("copy template " + name + " into " + clone, maintenance -> {
+            ensureBuilt(maintenance);
+            DatabaseAdmin.create(maintenance, clone, name);
+        });
+    }
+
+    /** What is done on the maintenance connection while holding the template's advisory lock. */
+    private interface LockedWork {
+        void run(Connection maintenance) throws SQLException;
+    }
+
+    private void underLock(String what, LockedWork work) {
         SeedException earlier = failure;
         if (earlier != null) {
             throw new SeedException(earlier.code(), "Template " + name + " could not be seeded earlier in this run: "
@@ -106,14 +131,13 @@ final class TemplateDatabase implements StoredResource {
         try (Connection maintenance = DatabaseAdmin.maintenance(server)) {
             DatabaseAdmin.lock(maintenance, lockKey);
             try {
-                ensureBuilt(maintenance);
-                DatabaseAdmin.create(maintenance, clone, name);
+                work.run(maintenance);
             } finally {
                 DatabaseAdmin.unlock(maintenance, lockKey);
             }
         } catch (SQLException e) {
-            throw new SeedException(SeedException.Code.DATABASE, "Could not copy template " + name + " into " + clone
-                    + " on " + server.description() + ": " + e.getMessage(), e);
+            throw new SeedException(SeedException.Code.DATABASE, "Could not " + what + " on " + server.description()
+                    + ": " + e.getMessage(), e);
         }
     }
 

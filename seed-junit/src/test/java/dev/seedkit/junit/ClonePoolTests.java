@@ -59,7 +59,7 @@ class ClonePoolTests {
         SeedSettings settings = new SeedSettings(new SeedRequest("classpath:fixtures/demo", List.of(),
                 ImportMode.INSERT_MISSING, "", "", "ClonePoolTests"), List.of(), null, Isolation.CLONE_PER_CLASS,
                 ServerSpec.embedded(), false);
-        return new TemplateDatabase(server, TemplateRecipe.prepare(settings,
-                new RecordingSeeder("pools", "c0ffee", Map.of())), false);
+        return new TemplateDatabase(server, TemplateRecipe.prepare(settings, new RecipeReads(
+                new RecordingSeeder("pools", "c0ffee", Map.of()))), false);
     }
 }
