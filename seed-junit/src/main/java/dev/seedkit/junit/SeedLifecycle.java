@@ -18,8 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What both extensions ({@link SeedExtension} for the annotations, {@link SeedkitExtension} for the builder) do,
- * given where their {@link SeedDeclaration} comes from. All state lives in JUnit stores under {@link #NAMESPACE}:
+ * What both extensions ({@link SeedAnnotationsExtension} for the annotations, {@link SeedkitExtension} for the
+ * builder) do, given where their {@link SeedDeclaration} comes from. All state lives in JUnit stores under
+ * {@link #NAMESPACE}:
  *
  * <ul>
  *   <li>root store: the {@link RecipeReads} (snapshots and scripts read once per run), one {@link RunningServer}
