@@ -18,6 +18,11 @@ public final class Row extends AbstractMap<String, String> {
         this.values = new LinkedHashMap<>(values);
     }
 
+    /** A row of {@code values}, column to value in the map's order (null for NULL). */
+    public static Row of(Map<String, String> values) {
+        return new Row(values);
+    }
+
     @Override
     public Set<Entry<String, String>> entrySet() {
         return Collections.unmodifiableMap(values).entrySet();
