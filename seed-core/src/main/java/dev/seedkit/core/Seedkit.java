@@ -1,5 +1,6 @@
 package dev.seedkit.core;
 
+import dev.seedkit.core.changes.Baseline;
 import dev.seedkit.core.exporter.SnapshotExporter;
 import dev.seedkit.core.importer.SnapshotImporter;
 import dev.seedkit.core.importer.SnapshotVerifier;
@@ -15,7 +16,7 @@ import java.util.List;
  * Where to start with Seedkit's engine: one class whose static factories lead to everything a program does with
  * snapshots, so that one import and the IDE's completion show the whole API. Each factory hands out the class that
  * does the work ({@link SnapshotExporter}, {@link SnapshotImporter}, {@link SnapshotVerifier}, {@link Snapshot},
- * {@link SchemaReader}, {@link LoadPlan}); there is no logic here, and using those classes directly is the same.
+ * {@link SchemaReader}, {@link LoadPlan}, {@link Baseline}); there is no logic here, and using those classes directly is the same.
  *
  * <pre>{@code
  * ExportReport exported = Seedkit.exporter().includeSchemas("public").rowsPerTable(100).build()
@@ -49,10 +50,19 @@ public final class Seedkit {
 
     /**
      * Opens the snapshot at {@code location}: {@code classpath:fixtures/demo}, a directory path, or
-     * {@code file:} and a path; see {@link SnapshotLocation#of(String)}. Close it when done.
+     * {@code file:} and a path; see {@link SnapshotLocation#of(String)}. A folder of hand-written {@code .csv},
+     * {@code .tsv} or {@code .yml} fixtures, or one such file, opens as a snapshot too. Close it when done.
      */
     public static Snapshot open(String location) {
         return SnapshotLocation.of(location).open();
+    }
+
+    /**
+     * Captures the rows of the database behind {@code connection} as seeded, to tell later what a test changed:
+     * {@code baseline.changes(connection)}. See {@link Baseline}.
+     */
+    public static Baseline baseline(Connection connection) {
+        return Baseline.capture(connection);
     }
 
     /** Reads the tables, keys and foreign keys of {@code schemaNames} (every user schema when none is given). */

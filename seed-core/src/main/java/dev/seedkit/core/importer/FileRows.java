@@ -3,6 +3,7 @@ package dev.seedkit.core.importer;
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotManifest;
+import dev.seedkit.core.snapshot.TableOrigin;
 import dev.seedkit.core.internal.TableFileReader;
 import java.util.Arrays;
 import java.util.List;
@@ -25,6 +26,20 @@ final class FileRows {
 
     /** A data row: its file line and its values (null for NULL), in file column order. */
     record Row(long line, List<String> values) {
+    }
+
+    /**
+     * {@code file t.items.tsv, line 8, column qty, key (id)=(7)}: the file and line a person edits to fix the row,
+     * which for hand-written fixtures is the fixture file ({@code items.csv}) and its line.
+     */
+    String describe(SnapshotManifest.Table entry, RowLocation row) {
+        TableOrigin origin = snapshot.origin(entry);
+        return "file " + origin.file() + new RowLocation(origin.line(row.line()), row.column(), row.key()).describe();
+    }
+
+    /** Where the rows of {@code entry} were written: its table file, or a hand-written fixture file. */
+    TableOrigin origin(SnapshotManifest.Table entry) {
+        return snapshot.origin(entry);
     }
 
     /** The row on file line {@code line}. */

@@ -64,8 +64,13 @@ final class ImportErrors {
 
     /** A key the file holds twice: the snapshot is malformed, whatever the mode and whatever the table held. */
     static SeedException duplicateKey(TableLoad load, long firstLine, long secondLine, String key) {
+        return duplicateKey(load, load.entry().file(), firstLine, secondLine, key);
+    }
+
+    private static SeedException duplicateKey(TableLoad load, String file, long firstLine, long secondLine,
+            String key) {
         return new SeedException(Code.SNAPSHOT_FORMAT, FAILED + "the snapshot is malformed: "
-                + load.entry().file() + " line " + firstLine + " and line " + secondLine + " both hold key " + key
+                + file + " line " + firstLine + " and line " + secondLine + " both hold key " + key
                 + " of table " + load.name() + ", and a snapshot holds each key once. Remove one of the two rows "
                 + "from the file, or re-export the snapshot.");
     }
@@ -85,9 +90,8 @@ final class ImportErrors {
         ForeignKey fk = orphans.foreignKey();
         Optional<FileRows.Row> row = child == null || orphans.sample().contains(null) ? Optional.empty()
                 : files.firstWith(child.entry(), fk.childColumns(), orphans.sample(), 0);
-        String where = row.map(r -> "file " + child.entry().file() + ", line " + r.line()
-                + Optional.ofNullable(FileRows.key(child.entry(), r, child.keyColumns())).map(k -> ", key " + k)
-                        .orElse("") + ": ").orElse("");
+        String where = row.map(r -> files.describe(child.entry(), new RowLocation(r.line(), null,
+                FileRows.key(child.entry(), r, child.keyColumns()))) + ": ").orElse("");
         long count = orphans.count();
         return where + count + (count == 1 ? " row of " : " rows of ") + fk.child()
                 + (count == 1 ? " references" : " reference") + " no row of " + fk.parent() + " through "
@@ -96,8 +100,8 @@ final class ImportErrors {
 
     /** {@code table t.items (file t.items.tsv, line 8, key (id)=(7)): }, or "" when no table is known. */
     private String where(ImportFailure failure) {
-        return failure.purpose().load().map(load -> "table " + load.name() + " (file " + load.entry().file()
-                + failure.row().describe() + "): ").orElse("");
+        return failure.purpose().load().map(load -> "table " + load.name() + " ("
+                + files.describe(load.entry(), failure.row()) + "): ").orElse("");
     }
 
     /** A row a constraint refused: a key the file holds twice, or data that breaks the database's rules. */
@@ -111,7 +115,7 @@ final class ImportErrors {
             }
         }
         RowLocation row = load.map(l -> located(failure, l, server)).orElse(failure.row());
-        String where = load.map(l -> "table " + l.name() + " (file " + l.entry().file() + row.describe() + "): ")
+        String where = load.map(l -> "table " + l.name() + " (" + files.describe(l.entry(), row) + "): ")
                 .orElse("");
         if (load.isPresent() && row.heldBy() != null) {
             return uniqueValueTaken(failure, load.get(), row, where);
@@ -153,8 +157,8 @@ final class ImportErrors {
     private SeedException badValue(ImportFailure failure) {
         RowLocation row = failure.purpose().load().map(l -> located(failure, l, server(failure)))
                 .orElse(failure.row());
-        String where = failure.purpose().load().map(l -> "table " + l.name() + " (file " + l.entry().file()
-                + row.describe() + "): ").orElse("");
+        String where = failure.purpose().load().map(l -> "table " + l.name() + " ("
+                + files.describe(l.entry(), row) + "): ").orElse("");
         return new SeedException(Code.SNAPSHOT_FORMAT, FAILED + where + serverText(failure) + ". The value does "
                 + "not fit the column's type, so the snapshot is malformed: fix the value in the file, or "
                 + "re-export the snapshot.", failure.getCause());
@@ -171,7 +175,9 @@ final class ImportErrors {
         List<String> columns = key.get().columns();
         return KeyText.values(server.getDetail(), columns.size())
                 .flatMap(values -> files.firstWith(load.entry(), columns, values, failure.row().line())
-                        .map(first -> duplicateKey(load, first.line(), failure.row().line(),
+                        .map(first -> duplicateKey(load, files.origin(load.entry()).file(),
+                                files.origin(load.entry()).line(first.line()),
+                                files.origin(load.entry()).line(failure.row().line()),
                                 KeyText.of(columns, values))));
     }
 

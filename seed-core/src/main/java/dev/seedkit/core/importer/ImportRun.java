@@ -78,6 +78,7 @@ final class ImportRun {
         SnapshotManifest manifest = snapshot.manifest();
         String id = snapshot.checksum();
         Schema schema = options.schemaCache().schema(connection, schemaNames(manifest));
+        FixtureColumns.check(snapshot, schema);
         TableSelection selection = TableSelection.of(manifest, schema, options.tables());
         List<String> names = selection.entries().keySet().stream().map(TableName::toString).sorted().toList();
         if (!options.force() && AppliedSnapshots.contains(statements, id, options.mode(), names)) {

@@ -119,7 +119,8 @@ public record SchemaDrift(String snapshotFingerprint, String databaseFingerprint
                 differences.add(name + " (" + column.type() + ") is in the snapshot but not in the database");
             } else if (actual.get().generated()) {
                 differences.add(name + " is generated in the database, so it cannot be loaded from the snapshot");
-            } else if (!actual.get().type().equals(column.type())) {
+            } else if (!column.type().equals(SnapshotManifest.Column.ANY_TYPE)
+                    && !actual.get().type().equals(column.type())) {
                 differences.add(name + " is " + column.type() + " in the snapshot but " + actual.get().type()
                         + " in the database");
             }

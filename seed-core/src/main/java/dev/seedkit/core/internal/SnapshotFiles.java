@@ -9,6 +9,7 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
@@ -81,6 +82,25 @@ public final class SnapshotFiles implements Closeable {
             throw SnapshotErrors.format(where(fileName) + " is not a regular file.");
         }
         return Files.newInputStream(file);
+    }
+
+    /**
+     * The names of the hand-written fixture files ({@code .csv}, {@code .tsv}, {@code .yml}, {@code .yaml}) in the
+     * folder, sorted; {@code .tsv} files count as fixtures only where there is no exported manifest.
+     */
+    public List<String> fixtureFiles() {
+        try (Stream<Path> files = Files.list(root)) {
+            return files.map(p -> p.getFileName().toString()).filter(SnapshotFiles::isFixture).sorted().toList();
+        } catch (IOException e) {
+            throw SnapshotErrors.unreadable(description, e);
+        }
+    }
+
+    /** Whether {@code name} is the name of a fixture file: {@code .csv}, {@code .tsv}, {@code .yml}, {@code .yaml}. */
+    public static boolean isFixture(String name) {
+        String lower = name.toLowerCase(Locale.ROOT);
+        return !lower.startsWith(".") && (lower.endsWith(".csv") || lower.endsWith(".tsv") || lower.endsWith(".yml")
+                || lower.endsWith(".yaml"));
     }
 
     /** The names of the {@code .tsv} files in the snapshot, whatever the manifest lists. */

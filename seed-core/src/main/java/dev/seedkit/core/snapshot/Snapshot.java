@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,16 +36,31 @@ public final class Snapshot implements AutoCloseable {
     private final SnapshotLocation location;
     private final SnapshotFiles files;
     private final SnapshotManifest manifest;
+    private final Map<String, TableOrigin> origins;
 
-    private Snapshot(SnapshotLocation location, SnapshotFiles files, SnapshotManifest manifest) {
+    private Snapshot(SnapshotLocation location, SnapshotFiles files, SnapshotManifest manifest,
+            Map<String, TableOrigin> origins) {
         this.location = location;
         this.files = files;
         this.manifest = manifest;
+        this.origins = Map.copyOf(origins);
     }
 
+    /**
+     * Opens the snapshot in {@code files}: an exported one, or hand-written fixture files (with or without the
+     * manifest {@code seedkit adopt} writes), which are made into table files first.
+     */
     static Snapshot open(SnapshotLocation location, SnapshotFiles files) {
         try {
-            Snapshot snapshot = new Snapshot(location, files, readManifest(location, files));
+            boolean hasManifest = files.exists(SnapshotManifest.FILE_NAME);
+            if (!hasManifest && !files.fixtureFiles().isEmpty()) {
+                return FixtureSet.open(location, files, files.fixtureFiles(), null);
+            }
+            SnapshotManifest manifest = readManifest(location, files);
+            if (manifest.fixtures()) {
+                return FixtureSet.open(location, files, files.fixtureFiles(), manifest);
+            }
+            Snapshot snapshot = new Snapshot(location, files, manifest, Map.of());
             List<SeedException> problems = snapshot.fileListProblems();
             if (!problems.isEmpty()) {
                 throw problems.get(0);
@@ -54,6 +70,21 @@ public final class Snapshot implements AutoCloseable {
             files.close();
             throw e;
         }
+    }
+
+    /** Fixture files made into the table files of {@code files}, described by {@code manifest}. */
+    static Snapshot fixtures(SnapshotLocation location, SnapshotFiles files, SnapshotManifest manifest,
+            Map<String, TableOrigin> origins) {
+        return new Snapshot(location, files, manifest, origins);
+    }
+
+    /**
+     * Where the rows of {@code table}, an entry of {@link #manifest()}, were written: its table file, or the
+     * hand-written fixture file they were read from, with a way to find each row's line there.
+     */
+    public TableOrigin origin(Table table) {
+        TableOrigin origin = origins.get(table.file());
+        return origin != null ? origin : TableOrigin.tableFile(table.file());
     }
 
     /** Where this snapshot was opened from. */
@@ -130,8 +161,9 @@ public final class Snapshot implements AutoCloseable {
             return SnapshotManifest.read(in, where);
         } catch (NoSuchFileException e) {
             throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "No snapshot at " + location + ": it has "
-                    + "no " + SnapshotManifest.FILE_NAME + ". A snapshot is a folder with " + SnapshotManifest.FILE_NAME
-                    + " and one .tsv file per table; export one there, or fix the location.", e);
+                    + "no " + SnapshotManifest.FILE_NAME + " and no fixture file. A snapshot is a folder with "
+                    + SnapshotManifest.FILE_NAME + " and one .tsv file per table, or with hand-written .csv, .tsv or "
+                    + ".yml fixture files; export or write one there, or fix the location.", e);
         } catch (IOException e) {
             throw SnapshotErrors.unreadable(where, e);
         }

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -88,9 +89,49 @@ public final class SnapshotLocation {
                 Objects.requireNonNull(loader, "loader"));
     }
 
-    /** Opens the snapshot: reads its manifest and checks that the table files are exactly the listed ones. */
+    /**
+     * Opens the snapshot: reads its manifest and checks that the table files are exactly the listed ones. Hand-written
+     * fixtures (a folder of {@code .csv}, {@code .tsv} or {@code .yml} files without an exported manifest, or one
+     * such file) are read and made into table files first.
+     */
     public Snapshot open() {
+        if (isFixtureFile()) {
+            String name = path != null ? path.getFileName().toString()
+                    : resource.substring(resource.lastIndexOf('/') + 1);
+            return FixtureSet.open(this, fixtureFile(name), List.of(name), null);
+        }
         return Snapshot.open(this, files());
+    }
+
+    private boolean isFixtureFile() {
+        return path != null ? !Files.isDirectory(path) && SnapshotFiles.isFixture(path.getFileName().toString())
+                : SnapshotFiles.isFixture(resource.substring(resource.lastIndexOf('/') + 1));
+    }
+
+    /** The folder holding the single fixture file {@code name}: its directory, or a copy of the resource. */
+    private SnapshotFiles fixtureFile(String name) {
+        if (path != null) {
+            if (!Files.isRegularFile(path)) {
+                throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "No fixture file at " + this
+                        + ": the file does not exist. Write it there, or fix the location.");
+            }
+            Path parent = path.toAbsolutePath().getParent();
+            return SnapshotFiles.directory(parent, parent.toString());
+        }
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "No fixture file at " + this + ": "
+                        + "the class path has no " + resource + ". Put it under src/test/resources, or fix the "
+                        + "location.");
+            }
+            Path copy = Files.createTempDirectory("seedkit-fixture");
+            Files.copy(in, copy.resolve(name));
+            String folder = resource.contains("/") ? resource.substring(0, resource.lastIndexOf('/')) : "";
+            return SnapshotFiles.unpacked(copy, CLASSPATH_PREFIX + folder);
+        } catch (IOException e) {
+            throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "Could not read " + this + ": " + e
+                    + ". Check that the file is readable, then retry.", e);
+        }
     }
 
     private SnapshotFiles files() {
@@ -112,6 +153,14 @@ public final class SnapshotLocation {
         String manifest = resource.isEmpty() ? SnapshotManifest.FILE_NAME
                 : resource + "/" + SnapshotManifest.FILE_NAME;
         URL url = loader.getResource(manifest);
+        URL folder = url == null ? loader.getResource(resource) : null;
+        if (folder != null && folder.getProtocol().equals("file")) {
+            try {
+                return SnapshotFiles.directory(Path.of(folder.toURI()), toString());
+            } catch (URISyntaxException e) {
+                // not a path: reported as not found below
+            }
+        }
         if (url == null) {
             throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "No snapshot at " + this + ": the class "
                     + "path has no " + manifest + ". Put the snapshot under src/test/resources/" + resource

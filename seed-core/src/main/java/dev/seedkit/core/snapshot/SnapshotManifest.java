@@ -47,6 +47,12 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
     /** The manifest's file name inside a snapshot. */
     public static final String FILE_NAME = "manifest.json";
 
+    /**
+     * The {@link #source()} of a manifest made from hand-written fixture files (by {@code seedkit adopt}, or when
+     * such files are opened): its table files are the {@code .csv}, {@code .tsv} and {@code .yml} files beside it.
+     */
+    public static final String FIXTURE_SOURCE = "fixtures";
+
     public SnapshotManifest {
         Objects.requireNonNull(fixtureVersion, "fixtureVersion");
         Objects.requireNonNull(createdAt, "createdAt");
@@ -62,6 +68,11 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
     public SnapshotManifest(String fixtureVersion, Instant createdAt, String source, String schemaFingerprint,
             List<LoadStep> loadPlan, List<Table> tables) {
         this(fixtureVersion, createdAt, source, schemaFingerprint, loadPlan, tables, null);
+    }
+
+    /** Whether this manifest describes hand-written fixture files ({@link #FIXTURE_SOURCE}). */
+    public boolean fixtures() {
+        return FIXTURE_SOURCE.equals(source);
     }
 
     /** The migration the source had reached, if it records one. */
@@ -155,6 +166,10 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
      * @param type the column's type as PostgreSQL formats it ({@code format_type}), e.g. {@code numeric(10,2)}
      */
     public record Column(String name, String type) {
+
+        /** The type of a fixture file's column: none is written down, the database's catalog types the values. */
+        public static final String ANY_TYPE = "any";
+
         public Column {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(type, "type");

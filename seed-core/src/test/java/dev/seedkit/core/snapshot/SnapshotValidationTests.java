@@ -274,9 +274,14 @@ class SnapshotValidationTests {
                 "No snapshot at " + dir + "/nope: the directory does not exist. Export a snapshot there, or fix the "
                         + "location.");
         Files.delete(snapshot.file("manifest.json"));
-        assertFailure(this::open, Code.SNAPSHOT_NOT_FOUND, "No snapshot at " + dir + ": it has no manifest.json. A "
-                + "snapshot is a folder with manifest.json and one .tsv file per table; export one there, or fix "
-                + "the location.");
+        try (var tables = Files.list(dir)) {
+            for (Path file : tables.toList()) {
+                Files.delete(file);
+            }
+        }
+        assertFailure(this::open, Code.SNAPSHOT_NOT_FOUND, "No snapshot at " + dir + ": it has no manifest.json and "
+                + "no fixture file. A snapshot is a folder with manifest.json and one .tsv file per table, or with "
+                + "hand-written .csv, .tsv or .yml fixture files; export or write one there, or fix the location.");
     }
 
     private void open() {
