@@ -182,7 +182,8 @@ final class SeedLifecycle {
         PostgresServer server = computeIfAbsent(root, settings.server(), spec -> start(spec), RunningServer.class)
                 .server();
         TemplateDatabase template = computeIfAbsent(root, new TemplateKey(settings.server(), recipe.fingerprint()),
-                key -> new TemplateDatabase(server, recipe, settings.keepTemplates()), TemplateDatabase.class);
+                key -> new TemplateDatabase(server, recipe, settings.keepTemplates(), settings.readyClones()),
+                TemplateDatabase.class);
         template.build();
         return template;
     }
@@ -201,7 +202,7 @@ final class SeedLifecycle {
 
     private static ClonedDatabase shared(ExtensionContext context, TemplateDatabase template) {
         return translated(() -> computeIfAbsent(context.getRoot().getStore(NAMESPACE), new SharedCloneKey(template),
-                key -> ClonedDatabase.of(template), ClonedDatabase.class));
+                key -> ClonedDatabase.of(template, false), ClonedDatabase.class));
     }
 
     private static RollbackTransaction begin(ClonedDatabase clone) {
