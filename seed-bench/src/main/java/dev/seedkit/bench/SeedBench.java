@@ -80,6 +80,7 @@ public final class SeedBench {
                 export.reportMemory(table);
             }
             clock.time(8, "generator", () -> new GeneratorBench(context).run(table));
+            clock.time(9, "hand-off", () -> new HandOffBench(context).run(table));
             clock.summary();
             return new BenchReport(Machine.describe(server, options), table, context.verifiedRows());
         } finally {

@@ -47,6 +47,11 @@ final class TypicalFixture {
         return (long) TABLE_COUNT * ROWS_PER_TABLE;
     }
 
+    /** Where the snapshot is. */
+    Path snapshotDirectory() {
+        return snapshotDirectory;
+    }
+
     /** The empty schema-only database to copy targets from. */
     String emptyTemplate() {
         return emptyTemplate;

@@ -76,7 +76,7 @@ class SeedBenchTests {
         assertThat(BenchOptions.parse("--demo-cache", "none").demoCache()).isNull();
         assertThat(BenchOptions.parse("--sections", "5,6").sections()).containsExactlyInAnyOrder(5, 6);
         assertThatThrownBy(() -> BenchOptions.parse("--sections", "7"))
-                .hasMessage("--sections are numbered 1 to 6 and 8 (7 shows the memory of 1 and 5); "
+                .hasMessage("--sections are numbered 1 to 6, 8 and 9 (7 shows the memory of 1 and 5); "
                         + "got [7]");
         assertThatThrownBy(() -> BenchOptions.parse("--export-scales", "5"))
                 .hasMessage("--export-scales must be at least 10 users each; got [5]");
@@ -109,6 +109,10 @@ class SeedBenchTests {
                 LargeImportBench.ALLOCATED, ExportBench.label(SCALE, ExportBench.HEAP)));
         for (String what : List.of(GeneratorBench.IMPORT, GeneratorBench.GENERATE, GeneratorBench.HEAP)) {
             GeneratorBench.QUICK_SCALES.forEach(scale -> labels.add(GeneratorBench.label(scale, what)));
+        }
+        for (String what : List.of(HandOffBench.ON_PATH, HandOffBench.AHEAD, HandOffBench.SHARED,
+                HandOffBench.OVERHEAD)) {
+            labels.add(HandOffBench.TYPICAL + what);
         }
         return labels;
     }

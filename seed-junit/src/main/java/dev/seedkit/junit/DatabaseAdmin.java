@@ -45,8 +45,14 @@ final class DatabaseAdmin {
 
     /** Creates database {@code name}, as a copy of {@code template}, or from the server's default if null. */
     static void create(Connection connection, String name, String template) throws SQLException {
+        create(connection, name, template, null);
+    }
+
+    /** Creates database {@code name} as a copy of {@code template} with {@code strategy} (null: the default). */
+    static void create(Connection connection, String name, String template, String strategy) throws SQLException {
         String copying = template == null ? "" : " TEMPLATE " + quote(template);
-        execute(connection, "CREATE DATABASE " + quote(name) + copying);
+        execute(connection, "CREATE DATABASE " + quote(name) + copying + (strategy == null ? "" : " STRATEGY "
+                + strategy));
     }
 
     /**

@@ -14,9 +14,9 @@ import org.slf4j.LoggerFactory;
  * works; 7.0 may remove what 6.x deprecates ({@code Store.CloseableResource}, {@code getOrComputeIfAbsent}), so it
  * is refused with a clear message instead of failing later with a {@code NoSuchMethodError}.
  *
- * <p>The version is the {@code Implementation-Version} of the junit-jupiter-api jar. A jar without one (a repackaged
- * or self-built JUnit) is judged by its API: it must have 5.9's {@code ExecutableInvoker} and still have
- * {@code CloseableResource}.
+ * <p>The version is the {@code Implementation-Version} of the junit-jupiter-api jar. A jar without one, or whose
+ * manifest is another's (a repackaged, shaded or self-built JUnit), is judged by its API: it must have 5.9's
+ * {@code ExecutableInvoker} and still have {@code CloseableResource}.
  */
 final class JupiterVersion {
 
@@ -38,9 +38,18 @@ final class JupiterVersion {
         }
     }
 
-    /** The junit-jupiter-api version from its jar's manifest, or null if it has none. */
+    /**
+     * The junit-jupiter-api version from its jar's manifest, or null if it has none, or if the manifest is another
+     * jar's (JUnit repackaged into a fat jar carries the fat jar's manifest and version).
+     */
     static String onClassPath() {
-        return ExtensionContext.class.getPackage().getImplementationVersion();
+        Package api = ExtensionContext.class.getPackage();
+        return apiVersion(api.getImplementationTitle(), api.getImplementationVersion());
+    }
+
+    /** {@code version} if the manifest that states it is junit-jupiter-api's ({@code title}), else null. */
+    static String apiVersion(String title, String version) {
+        return "junit-jupiter-api".equals(title) ? version : null;
     }
 
     /**

@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
  * classes that start faster than copies are made), and asks the thread for a replacement. Each copy is handed out
  * once: the queue gives it to one caller only, whatever the parallel execution.
  *
- * <p>The thread makes copies one after the other (they serialise on the template's lock anyway) and keeps
- * {@code size} of them ready; {@code size} 0 makes every copy on the caller's path and drops it there, as before the
- * pool existed. {@link #close()} at the end of the run waits for the thread, then drops the copies nobody took, so
- * a run leaves no database behind.
+ * <p>One thread makes copies one after the other (they serialise on the template's lock anyway) and keeps
+ * {@code size} of them ready; another drops the copies classes are done with, so drops never delay copies.
+ * {@code size} 0 makes every copy on the caller's path and drops it there, as before the pool existed.
+ * {@link #close()} at the end of the run waits for both threads, then drops the copies nobody took, so a run leaves
+ * no database behind.
  */
 final class ReadyClones implements AutoCloseable {
 
@@ -34,13 +35,19 @@ final class ReadyClones implements AutoCloseable {
     private final AtomicInteger madeAhead = new AtomicInteger();
     private final AtomicInteger madeOnPath = new AtomicInteger();
     private final ExecutorService worker;
+    private final ExecutorService dropper;
     private volatile boolean closed;
 
     ReadyClones(TemplateDatabase template, int size) {
         this.template = template;
         this.size = size;
-        this.worker = size == 0 ? null : Executors.newSingleThreadExecutor(task -> {
-            Thread thread = new Thread(task, "seedkit-clones-" + template.name());
+        this.worker = size == 0 ? null : daemonThread("seedkit-copies-" + template.name());
+        this.dropper = size == 0 ? null : daemonThread("seedkit-drops-" + template.name());
+    }
+
+    private static ExecutorService daemonThread(String name) {
+        return Executors.newSingleThreadExecutor(task -> {
+            Thread thread = new Thread(task, name);
             thread.setDaemon(true);
             return thread;
         });
@@ -77,12 +84,12 @@ final class ReadyClones implements AutoCloseable {
         }
     }
 
-    /** Drops {@code clone}, on the background thread unless the pool is off or closed. */
+    /** Drops {@code clone} on a background thread of its own (so copies are not made later), unless off or closed. */
     void drop(String clone) {
-        if (worker == null || closed) {
+        if (dropper == null || closed) {
             DatabaseAdmin.drop(template.server(), clone);
         } else {
-            worker.execute(() -> DatabaseAdmin.drop(template.server(), clone));
+            dropper.execute(() -> DatabaseAdmin.drop(template.server(), clone));
         }
     }
 
@@ -124,21 +131,27 @@ final class ReadyClones implements AutoCloseable {
         return new Counts(madeAhead.get(), madeOnPath.get());
     }
 
-    /** Waits for the thread's pending copies and drops, then drops every copy nobody took. */
+    private void finish(ExecutorService thread, String what) {
+        if (thread == null) {
+            return;
+        }
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Copies of template {} were still being {} after {} s", template.name(), what,
+                        CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Waits for the copies being made and dropped, then drops every copy nobody took. */
     @Override
     public void close() {
         closed = true;
-        if (worker != null) {
-            worker.shutdown();
-            try {
-                if (!worker.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                    log.warn("Template {}'s copies were still being made or dropped after {} s", template.name(),
-                            CLOSE_WAIT_SECONDS);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        finish(worker, "made");
+        finish(dropper, "dropped");
         for (String clone = ready.poll(); clone != null; clone = ready.poll()) {
             DatabaseAdmin.drop(template.server(), clone);
         }

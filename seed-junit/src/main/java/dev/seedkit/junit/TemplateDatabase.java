@@ -43,6 +43,7 @@ final class TemplateDatabase implements StoredResource {
     private final Queue<ConnectionPool> freePools = new ConcurrentLinkedQueue<>();
     private final AtomicInteger poolNumbers = new AtomicInteger();
     private final ReadyClones clones;
+    private final CloneStrategy strategy;
     private volatile TemplateMarker marker;
     private volatile SeedException failure;
     private boolean closed;
@@ -55,6 +56,12 @@ final class TemplateDatabase implements StoredResource {
         this.name = NAME_PREFIX + digits;
         this.lockKey = Long.parseUnsignedLong(digits, 16);
         this.clones = new ReadyClones(this, readyClones);
+        this.strategy = new CloneStrategy(name);
+    }
+
+    /** How copies of this template are made, chosen by timing the first ones. */
+    CloneStrategy strategy() {
+        return strategy;
     }
 
     /** Copies of this template made ahead of need, and dropped after use, off the tests' path. */
@@ -120,7 +127,10 @@ final class TemplateDatabase implements StoredResource {
     void cloneInto(String clone) {
         underLock("copy template " + name + " into " + clone, maintenance -> {
             ensureBuilt(maintenance);
-            DatabaseAdmin.create(maintenance, clone, name);
+            String strategy = strategy().next(maintenance.getMetaData().getDatabaseMajorVersion());
+            long started = System.nanoTime();
+            DatabaseAdmin.create(maintenance, clone, name, strategy);
+            strategy().record(strategy, System.nanoTime() - started);
         });
     }
 

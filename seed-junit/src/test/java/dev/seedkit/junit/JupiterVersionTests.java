@@ -47,6 +47,13 @@ class JupiterVersionTests {
     }
 
     @Test
+    void ignoresTheVersionOfAManifestThatIsNotJUnits() {
+        assertThat(JupiterVersion.apiVersion("junit-jupiter-api", "5.12.2")).isEqualTo("5.12.2");
+        assertThat(JupiterVersion.apiVersion("seed-bench", "0.1.0-SNAPSHOT")).as("a fat jar's own manifest").isNull();
+        assertThat(JupiterVersion.apiVersion(null, "1.0")).isNull();
+    }
+
+    @Test
     void judgesAJarWithoutAReadableVersionByItsApi() {
         assertThat(JupiterVersion.problem(null, true, true)).isEmpty();
         assertThat(JupiterVersion.problem("main-SNAPSHOT", true, true)).isEmpty();

@@ -39,6 +39,8 @@ class ReadyClonesTests {
             ReadyClones.Counts counts = template.clones().counts();
             assertThat(counts.madeOnPath()).as("copies made on the caller's path").isEqualTo(1);
             assertThat(counts.madeAhead()).as("copies made ahead").isGreaterThanOrEqualTo(3);
+            assertThat(template.strategy().chosen()).as("strategy chosen after two copies of each kind")
+                    .isIn(CloneStrategy.WAL_LOG, CloneStrategy.FILE_COPY);
         }
         assertThat(databases(server, prefix + "%")).as("copies left after the template closed").isEmpty();
     }
