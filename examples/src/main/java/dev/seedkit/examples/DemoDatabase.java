@@ -46,7 +46,7 @@ import org.slf4j.LoggerFactory;
  *
  * <p>{@link Source#GENERATOR} fills the same tables with Seedkit's own generator instead, from the config
  * {@value #GENERATOR_CONFIG}: the same shapes and about the same row counts (1,034,943 rows at the default scale,
- * 18 to 32 seconds on two cores), every table but the lookup tables scaled by {@code users / 30,000}. The scripts
+ * 16 to 32 seconds on two cores), every table but the lookup tables scaled by {@code users / 30,000}. The scripts
  * stay the default because the committed examples snapshot and the tests that read it were exported from their
  * data; choose the generator with {@link #withSource} or {@code -Ddemo.source=generator}.
  *

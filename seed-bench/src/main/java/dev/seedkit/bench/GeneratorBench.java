@@ -28,6 +28,7 @@ final class GeneratorBench {
     static final String GENERATE = "Seedkit generator (demo.yaml)";
     static final String IMPORT = "Seedkit import of the same rows";
     static final String HEAP = "peak heap during generation";
+    static final String LIVE_HEAP = "peak live heap during generation";
     /** Scales of demo.yaml (1 is 30,000 users, ~1.03M rows): ~100k and ~1M rows, or ~2k and ~10k quickly. */
     static final List<Double> SCALES = List.of(0.1, 1.0);
     static final List<Double> QUICK_SCALES = List.of(0.002, 0.01);
@@ -39,6 +40,7 @@ final class GeneratorBench {
     private final Map<String, Timings> timings = new LinkedHashMap<>();
     private final Map<Double, Long> rows = new LinkedHashMap<>();
     private final Map<Double, long[]> heap = new LinkedHashMap<>();
+    private final Map<Double, long[]> liveHeap = new LinkedHashMap<>();
     private String emptyTemplate;
 
     GeneratorBench(BenchContext context) {
@@ -70,6 +72,8 @@ final class GeneratorBench {
                 generate(scale, run == 1 ? snapshot : null);
                 load(scale, snapshot);
             }
+            context.progress("8. generator, scale %s, one more run sampling the live heap (not timed)", scale);
+            sampleLiveHeap(scale);
         }
         context.databases().drop(emptyTemplate);
         report(table);
@@ -94,6 +98,20 @@ final class GeneratorBench {
             context.verifiedRows().put(label(scale, GENERATE), report.rows());
             if (snapshot != null) {
                 SnapshotWriter.write(c, snapshot, "generated-" + scale);
+            }
+        }
+        context.databases().drop(target);
+    }
+
+    /** Generates at {@code scale} once more, untimed, with the heap collected before every sample. */
+    private void sampleLiveHeap(double scale) throws Exception {
+        String target = context.databases().copyOf("generated", emptyTemplate);
+        try (Connection c = context.server().connect(target)) {
+            DataGenerator generator = DataGenerator.builder(config).scale(scale).build();
+            try (HeapSampler sampler = HeapSampler.startCollecting()) {
+                GenerationReport report = generator.generate(c);
+                require(report.rows() == rows.get(scale), LIVE_HEAP + ": " + report.rows() + " rows");
+                liveHeap.put(scale, new long[] {sampler.baselineBytes(), sampler.peakBytes()});
             }
         }
         context.databases().drop(target);
@@ -142,9 +160,16 @@ final class GeneratorBench {
                     LargeImportBench.megabytes(seen[1] - seen[0]), LargeImportBench.megabytes(seen[0]),
                     LargeImportBench.megabytes(Runtime.getRuntime().maxMemory())));
         }
+        for (double scale : scales()) {
+            long[] live = liveHeap.get(scale);
+            table.value(label(scale, LIVE_HEAP), LargeImportBench.megabytes(live[1]), String.format(Locale.ROOT,
+                    "+%s over the %s baseline; one more, untimed run with System.gc() before each sample (every "
+                    + "200 ms): what generation keeps (target: flat)", LargeImportBench.megabytes(live[1] - live[0]),
+                    LargeImportBench.megabytes(live[0])));
+        }
         table.note("Rates are rows over the median time; the generator's time includes its orphan check, id-range "
-                + "check and sequence moves, the importer's its orphan check and sequence moves. Heap peaks include "
-                + "garbage not yet collected.");
+                + "check and sequence moves, the importer's its orphan check and sequence moves. Peak heap includes "
+                + "garbage not yet collected (it follows the young generation's size); peak live heap does not.");
     }
 
     private static double seconds(long nanos) {

@@ -107,7 +107,8 @@ class SeedBenchTests {
         }
         labels.addAll(List.of(StartupBench.FIRST, StartupBench.WARM, StartupBench.CONTAINER, LargeImportBench.HEAP,
                 LargeImportBench.ALLOCATED, ExportBench.label(SCALE, ExportBench.HEAP)));
-        for (String what : List.of(GeneratorBench.IMPORT, GeneratorBench.GENERATE, GeneratorBench.HEAP)) {
+        for (String what : List.of(GeneratorBench.IMPORT, GeneratorBench.GENERATE, GeneratorBench.HEAP,
+                GeneratorBench.LIVE_HEAP)) {
             GeneratorBench.QUICK_SCALES.forEach(scale -> labels.add(GeneratorBench.label(scale, what)));
         }
         for (String what : List.of(HandOffBench.ON_PATH, HandOffBench.AHEAD, HandOffBench.SHARED,
