@@ -24,8 +24,8 @@ import org.slf4j.LoggerFactory;
  *
  * <ul>
  *   <li>root store: the {@link RecipeReads} (snapshots and scripts read once per run), one {@link RunningServer}
- *       per {@link ServerSpec}, one {@link TemplateDatabase} per server and recipe, one {@link ClonedDatabase} per
- *       template for {@link Isolation#SHARED};</li>
+ *       per {@link ServerSpec} and the run's {@link RunOwnership} of it, one {@link TemplateDatabase} per server
+ *       and recipe, one {@link ClonedDatabase} per template for {@link Isolation#SHARED};</li>
  *   <li>class store: the resolved {@link SeedSettings}, the template, and (per-class isolations) the class's clone
  *       and its {@link SeededDatabaseHandle}; {@code @Nested} classes without a declaration of their own find their
  *       enclosing class's through the store hierarchy;</li>
@@ -63,6 +63,10 @@ final class SeedLifecycle {
 
     /** Root-store key of the {@link RecipeReads} of one seeder. */
     private record ReadsKey(TemplateSeeder seeder) {
+    }
+
+    /** Root-store key of this run's {@link RunOwnership} of a server. */
+    private record OwnershipKey(ServerSpec server) {
     }
 
     /** Root-store key of a template: the server and the recipe's fingerprint. */
@@ -181,8 +185,10 @@ final class SeedLifecycle {
         TemplateRecipe recipe = TemplateRecipe.prepare(settings, reads);
         PostgresServer server = computeIfAbsent(root, settings.server(), spec -> start(spec), RunningServer.class)
                 .server();
+        RunOwnership owner = computeIfAbsent(root, new OwnershipKey(settings.server()),
+                key -> RunOwnership.claim(server), RunOwnership.class);
         TemplateDatabase template = computeIfAbsent(root, new TemplateKey(settings.server(), recipe.fingerprint()),
-                key -> new TemplateDatabase(server, recipe, settings.keepTemplates(), settings.readyClones()),
+                key -> new TemplateDatabase(server, recipe, settings.keepTemplates(), settings.readyClones(), owner),
                 TemplateDatabase.class);
         template.build();
         return template;

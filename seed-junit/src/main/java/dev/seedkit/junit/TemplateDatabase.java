@@ -42,14 +42,17 @@ final class TemplateDatabase implements StoredResource {
     private final List<ConnectionPool> pools = new CopyOnWriteArrayList<>();
     private final Queue<ConnectionPool> freePools = new ConcurrentLinkedQueue<>();
     private final AtomicInteger poolNumbers = new AtomicInteger();
+    private final RunOwnership owner;
     private final ReadyClones clones;
     private final CloneStrategy strategy;
     private volatile TemplateMarker marker;
     private volatile SeedException failure;
     private boolean closed;
 
-    TemplateDatabase(PostgresServer server, TemplateRecipe recipe, boolean keep, int readyClones) {
+    TemplateDatabase(PostgresServer server, TemplateRecipe recipe, boolean keep, int readyClones,
+                     RunOwnership owner) {
         this.server = server;
+        this.owner = owner;
         this.recipe = recipe;
         this.keep = keep;
         String digits = recipe.fingerprint().substring(0, 16);
@@ -87,10 +90,13 @@ final class TemplateDatabase implements StoredResource {
         return Optional.ofNullable(marker);
     }
 
-    /** A fresh name for a clone of this template: {@code seedkit_<8 hex digits of the template>_<12 random>}. */
+    /**
+     * A fresh name for a clone of this template: {@code seedkit_<8 hex digits of the template>_<the run's owner
+     * tag>_<8 random>}, so that a later run can tell the copies of a run that is gone ({@link RunOwnership}).
+     */
     String newCloneName() {
-        return "seedkit_" + name.substring(NAME_PREFIX.length(), NAME_PREFIX.length() + 8) + "_"
-                + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        return "seedkit_" + name.substring(NAME_PREFIX.length(), NAME_PREFIX.length() + 8) + "_" + owner.tag() + "_"
+                + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
     }
 
     /** A pool no clone uses now, a new one if all are taken. */

@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,6 +21,18 @@ import org.junit.jupiter.params.provider.EnumSource;
 /** Clones of a template are reached through pools that the template lends out one clone after another. */
 @ExtendWith(TestPostgres.class)
 class ConnectionPoolTests {
+
+    private RunOwnership owner;
+
+    @BeforeEach
+    void claim(PostgresServer server) {
+        owner = RunOwnership.claim(server);
+    }
+
+    @AfterEach
+    void release() {
+        owner.close();
+    }
 
     @ParameterizedTest
     @EnumSource(value = Isolation.class, names = {"CLONE_PER_CLASS", "CLONE_PER_METHOD", "ROLLBACK_PER_METHOD"})
@@ -55,11 +69,11 @@ class ConnectionPoolTests {
         }
     }
 
-    private static TemplateDatabase template(PostgresServer server) {
+    private TemplateDatabase template(PostgresServer server) {
         SeedSettings settings = new SeedSettings(new SeedRequest("classpath:fixtures/demo", List.of(),
                 ImportMode.INSERT_MISSING, "", "", "ConnectionPoolTests"), List.of(), null, Isolation.CLONE_PER_CLASS,
                 ServerSpec.embedded(), false, 0);
         return new TemplateDatabase(server, TemplateRecipe.prepare(settings, new RecipeReads(
-                new RecordingSeeder("pools", "c0ffee", Map.of()))), false, 0);
+                new RecordingSeeder("pools", "c0ffee", Map.of()))), false, 0, owner);
     }
 }

@@ -15,12 +15,26 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Copies made ahead of need: handed out once each, made off the caller's path, none left after the run. */
 @ExtendWith(TestPostgres.class)
 class ReadyClonesTests {
+
+    private RunOwnership owner;
+
+    @BeforeEach
+    void claim(PostgresServer server) {
+        owner = RunOwnership.claim(server);
+    }
+
+    @AfterEach
+    void release() {
+        owner.close();
+    }
 
     @Test
     void laterCopiesAreMadeAheadOnTheBackgroundThread(PostgresServer server) throws Exception {
@@ -98,12 +112,12 @@ class ReadyClonesTests {
         return name.substring(0, name.lastIndexOf('_') + 1);
     }
 
-    private static TemplateDatabase template(PostgresServer server, String version, int readyClones)
+    private TemplateDatabase template(PostgresServer server, String version, int readyClones)
             throws SQLException {
         SeedSettings settings = new SeedSettings(new SeedRequest("classpath:fixtures/demo", List.of(),
                 ImportMode.INSERT_MISSING, "", "", "ReadyClonesTests"), List.of(), null, Isolation.CLONE_PER_CLASS,
                 ServerSpec.embedded(), false, readyClones);
         return new TemplateDatabase(server, TemplateRecipe.prepare(settings, new RecipeReads(
-                new RecordingSeeder("ready-" + version, "c0ffee", Map.of()))), false, readyClones);
+                new RecordingSeeder("ready-" + version, "c0ffee", Map.of()))), false, readyClones, owner);
     }
 }
