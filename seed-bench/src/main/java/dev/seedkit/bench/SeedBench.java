@@ -78,6 +78,7 @@ public final class SeedBench {
                 large.reportMemory(table);
                 export.reportMemory(table);
             }
+            clock.time(8, "changes", () -> new ChangesBench(context).run(table));
             clock.summary();
             return new BenchReport(Machine.describe(server, options), table, context.verifiedRows());
         } finally {

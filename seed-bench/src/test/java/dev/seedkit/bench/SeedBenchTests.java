@@ -70,7 +70,7 @@ class SeedBenchTests {
         assertThat(BenchOptions.parse("--demo-cache", "none").demoCache()).isNull();
         assertThat(BenchOptions.parse("--sections", "5,6").sections()).containsExactlyInAnyOrder(5, 6);
         assertThatThrownBy(() -> BenchOptions.parse("--sections", "7"))
-                .hasMessage("--sections are numbered 1 to 6; got [7]");
+                .hasMessage("--sections are numbered 1 to 6 and 8; got [7]");
         assertThatThrownBy(() -> BenchOptions.parse("--export-scales", "5"))
                 .hasMessage("--export-scales must be at least 10 users each; got [5]");
         assertThatThrownBy(() -> BenchOptions.parse("--rows", "1500"))
@@ -100,6 +100,7 @@ class SeedBenchTests {
         }
         labels.addAll(List.of(StartupBench.FIRST, StartupBench.WARM, StartupBench.CONTAINER, LargeImportBench.HEAP,
                 LargeImportBench.ALLOCATED, ExportBench.label(SCALE, ExportBench.HEAP)));
+        labels.addAll(List.of(ChangesBench.CAPTURE, ChangesBench.NOTHING, ChangesBench.ONE_TABLE));
         return labels;
     }
 

@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>The baseline holds every seeded row as text in memory, about the size of the snapshot's files. Rows are matched
- * by primary key; a table without one is matched by all its columns, so an update shows as a delete and an insert.
+ * by primary key; a table without one is matched by all its columns, so an update shows as a delete and an insert,
+ * and of identical rows deleted only the last one is seen.
  * Changes are seen from the connection given: inside a test's open transaction, its own uncommitted writes too.
  */
 public final class Baseline {
@@ -84,7 +85,7 @@ public final class Baseline {
 
     /** The number of rows captured, over all tables. */
     public long rowCount() {
-        return tables.values().stream().mapToLong(t -> t.rows().size()).sum();
+        return tables.values().stream().mapToLong(TableBaseline::rowCount).sum();
     }
 
     /** What changed in the database behind {@code connection} since the capture, over every captured table. */
@@ -105,7 +106,7 @@ public final class Baseline {
             for (int i = 0; i < selected.size(); i++) {
                 TableBaseline table = selected.get(i);
                 long[] count = counts.get(i);
-                if (count[1] > 0 || count[0] != table.rows().size()) {
+                if (count[1] > 0 || count[0] != table.rowCount()) {
                     TableChanges found = table.changes(statement, newRows(), count[0] - count[1]);
                     if (!found.isEmpty()) {
                         changed.put(table.name(), found);
