@@ -17,8 +17,9 @@ import java.util.Map;
  * DemoDatabase [--scale USERS] [--seed SEED] [--database NAME]
  * </pre>
  *
- * <p>The database (default {@value #DEFAULT_DATABASE}) must not exist yet. An embedded server, and the database
- * with it, is deleted when the command ends; on a server given by URL the database stays.
+ * <p>{@code -Ddemo.source=generator} fills it with Seedkit's generator instead of the SQL scripts (see
+ * {@link DemoDatabase.Source}). The database (default {@value #DEFAULT_DATABASE}) must not exist yet. An embedded
+ * server, and the database with it, is deleted when the command ends; on a server given by URL the database stays.
  *
  * <p>Exit codes: 0 built, 1 the database could not be built, 2 wrong arguments.
  */
@@ -60,8 +61,9 @@ final class DemoDatabaseCommand {
 
     private void build(PostgresServer server, Options options) throws SQLException {
         createDatabase(server, options.database);
-        out.printf("Building the demo database (scale %,d, seed %d) in database %s on %s%n", options.demo.scale(),
-                options.demo.seed(), options.database, server.description());
+        out.printf("Building the demo database (scale %,d, seed %d, %s) in database %s on %s%n",
+                options.demo.scale(), options.demo.seed(), options.demo.source() == DemoDatabase.Source.GENERATOR
+                        ? "generator" : "scripts", options.database, server.description());
         try (Connection connection = server.connect(options.database)) {
             long started = System.nanoTime();
             DemoDatabase.migrate(connection);

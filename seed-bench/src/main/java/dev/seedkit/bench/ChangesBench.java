@@ -13,7 +13,7 @@ import java.sql.Statement;
 import java.util.Locale;
 
 /**
- * Section 8, what did my test change: the examples' committed snapshot seeded into the demo schema, a
+ * Section 9, what did my test change: the examples' committed snapshot seeded into the demo schema, a
  * {@link Baseline} captured once, then {@code changes()} after a test that touched one table (an insert and an update
  * of {@code public.purchases}, uncommitted as in a rolled-back test method), and with nothing changed.
  */
@@ -36,7 +36,7 @@ final class ChangesBench {
         if (!Files.isDirectory(snapshot)) {
             snapshot = Path.of("..").resolve(SNAPSHOT);
         }
-        context.progress("8. changes() on the examples' snapshot at %s", snapshot);
+        context.progress("9. changes() on the examples' snapshot at %s", snapshot);
         String name = context.databases().createWithSchema("changes", "SELECT 1");
         try (Connection c = context.server().connect(name)) {
             DemoDatabase.migrate(c);
@@ -48,7 +48,7 @@ final class ChangesBench {
             for (int run = 0; run < context.options().runs() + 1; run++) {
                 baseline = capture.time(() -> Baseline.capture(c));
             }
-            table.section(String.format(Locale.ROOT, "8. What did my test change: changes() against a baseline of "
+            table.section(String.format(Locale.ROOT, "9. What did my test change: changes() against a baseline of "
                     + "the examples' committed snapshot (%,d rows, %d tables)", baseline.rowCount(),
                     baseline.tables().size()));
             table.row(CAPTURE, capture, null, "all rows read once, kept in memory");

@@ -54,6 +54,12 @@ class SeedBenchTests {
                 .containsEntry(ExportBench.label(SCALE, ExportBench.CLI), exported);
         assertThat(rows.get(ExportBench.label(SCALE, ExportBench.READS)))
                 .as("pg_stat counters saw the export's reads").isGreaterThanOrEqualTo(exported);
+        for (double scale : GeneratorBench.QUICK_SCALES) {
+            long generated = rows.get(GeneratorBench.label(scale, GeneratorBench.GENERATE));
+            assertThat(generated).as("rows generated at scale " + scale).isGreaterThan(1_000L);
+            assertThat(rows).as("the importer loaded what the generator wrote")
+                    .containsEntry(GeneratorBench.label(scale, GeneratorBench.IMPORT), generated);
+        }
         assertThat(rows).containsEntry("small template copy", 2_997L)
                 .containsEntry("large template copy", LargeDataset.ofTotal(ROWS * 3 / 10).totalRows());
     }
@@ -70,7 +76,7 @@ class SeedBenchTests {
         assertThat(BenchOptions.parse("--demo-cache", "none").demoCache()).isNull();
         assertThat(BenchOptions.parse("--sections", "5,6").sections()).containsExactlyInAnyOrder(5, 6);
         assertThatThrownBy(() -> BenchOptions.parse("--sections", "7"))
-                .hasMessage("--sections are numbered 1 to 6 and 8; got [7]");
+                .hasMessage("--sections are numbered 1 to 6, 8 and 9 (7 shows the memory of 1 and 5); got [7]");
         assertThatThrownBy(() -> BenchOptions.parse("--export-scales", "5"))
                 .hasMessage("--export-scales must be at least 10 users each; got [5]");
         assertThatThrownBy(() -> BenchOptions.parse("--rows", "1500"))
@@ -100,6 +106,9 @@ class SeedBenchTests {
         }
         labels.addAll(List.of(StartupBench.FIRST, StartupBench.WARM, StartupBench.CONTAINER, LargeImportBench.HEAP,
                 LargeImportBench.ALLOCATED, ExportBench.label(SCALE, ExportBench.HEAP)));
+        for (String what : List.of(GeneratorBench.IMPORT, GeneratorBench.GENERATE, GeneratorBench.HEAP)) {
+            GeneratorBench.QUICK_SCALES.forEach(scale -> labels.add(GeneratorBench.label(scale, what)));
+        }
         labels.addAll(List.of(ChangesBench.CAPTURE, ChangesBench.NOTHING, ChangesBench.ONE_TABLE));
         return labels;
     }

@@ -34,7 +34,8 @@ final class AnnotatedDeclarations implements DeclarationSource {
         Optional<SeedTables> tables = AnnotationSupport.findAnnotation(testClass, SeedTables.class);
         if (fixtures.isPresent() && tables.isPresent()) {
             throw new ExtensionConfigurationException(testClass.getName() + " carries both @SeedFromFixtures and "
-                    + "@SeedTables: keep one (@SeedFromFixtures imports the whole snapshot, @SeedTables some tables).");
+                    + "@SeedTables: keep one (@SeedFromFixtures(value = ..., tables = {...}) says what @SeedTables "
+                    + "says).");
         }
         return fixtures.map(annotation -> SeedDeclaration.of(annotation, testClass))
                 .or(() -> tables.map(annotation -> SeedDeclaration.of(annotation, testClass)));

@@ -8,9 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A test's own copy of a {@link TemplateDatabase}, reached through a {@link ClonePool} borrowed from the template.
+ * A test's own copy of a {@link TemplateDatabase}, reached through a {@link ConnectionPool} borrowed from the template.
  * Stored in the store of the scope it serves (class, method, or root for {@link Isolation#SHARED}); closing it
- * drops the database and hands the pool back to the template.
+ * hands the pool back to the template and has the database dropped. The copy itself comes from the template's
+ * {@link ReadyClones}, made ahead of need.
  */
 final class ClonedDatabase implements StoredResource {
 
@@ -18,24 +19,32 @@ final class ClonedDatabase implements StoredResource {
 
     private final TemplateDatabase template;
     private final String name;
-    private final ClonePool pool;
+    private final ConnectionPool pool;
     private boolean closed;
 
-    private ClonedDatabase(TemplateDatabase template, String name, ClonePool pool) {
+    private ClonedDatabase(TemplateDatabase template, String name, ConnectionPool pool) {
         this.template = template;
         this.name = name;
         this.pool = pool;
     }
 
-    /** Clones {@code template} (building it first if needed) into a database of a new name. */
-    static ClonedDatabase of(TemplateDatabase template) {
+    /**
+     * A copy of {@code template}, which {@link TemplateDatabase#build()} has built: one made ahead of need if one is
+     * ready. {@code moreToCome} false (the one copy {@link Isolation#SHARED} classes share) asks for no replacement.
+     */
+    static ClonedDatabase of(TemplateDatabase template, boolean moreToCome) {
         long started = System.nanoTime();
-        String name = template.newCloneName();
-        template.cloneInto(name);
-        ClonePool pool = template.takePool();
+        String name = template.clones().take(moreToCome);
+        ConnectionPool pool = template.takePool();
         pool.serve(name);
-        log.debug("Cloned {} into {} in {} µs", template.name(), name, (System.nanoTime() - started) / 1_000);
+        log.debug("Handed {} (a copy of {}) over in {} µs", name, template.name(),
+                (System.nanoTime() - started) / 1_000);
         return new ClonedDatabase(template, name, pool);
+    }
+
+    /** A copy of {@code template} for one class or method, another made ahead for the next. */
+    static ClonedDatabase of(TemplateDatabase template) {
+        return of(template, true);
     }
 
     String name() {
@@ -67,7 +76,7 @@ final class ClonedDatabase implements StoredResource {
         template.cloneInto(name);
     }
 
-    /** Hands the pool back and drops the database; a second call does nothing. */
+    /** Hands the pool back and has the database dropped, off the test's path; a second call does nothing. */
     @Override
     public synchronized void close() {
         if (closed) {
@@ -76,7 +85,7 @@ final class ClonedDatabase implements StoredResource {
         closed = true;
         pool.serve(null);
         template.giveBack(pool);
-        DatabaseAdmin.drop(server(), name);
+        template.clones().drop(name);
     }
 
     @Override

@@ -21,9 +21,10 @@ record SeedDeclaration(String origin, String location, List<String> tables, Stri
     }
 
     static SeedDeclaration of(SeedFromFixtures annotation, Class<?> annotated) {
-        return new SeedDeclaration("@SeedFromFixtures on " + annotated.getName(), annotation.value(), List.of(),
-                annotation.version(), annotation.checksum(), annotation.mode(), Arrays.asList(annotation.initScripts()),
-                annotation.initializer(), annotation.isolation(), annotation.database());
+        return new SeedDeclaration("@SeedFromFixtures on " + annotated.getName(), annotation.value(),
+                Arrays.asList(annotation.tables()), annotation.version(), annotation.checksum(), annotation.mode(),
+                Arrays.asList(annotation.initScripts()), annotation.initializer(), annotation.isolation(),
+                annotation.database());
     }
 
     static SeedDeclaration of(SeedTables annotation, Class<?> annotated) {

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(SeedExtension.class)
+@ExtendWith(SeedAnnotationsExtension.class)
 public @interface SeedFromFixtures {
 
     /**
@@ -53,6 +53,13 @@ public @interface SeedFromFixtures {
      * directory). Empty means {@value SeedkitExtension#SNAPSHOT_PROPERTY}; there is no built-in location.
      */
     String value() default "";
+
+    /**
+     * Tables to import ({@code orders} or {@code sales.orders}), each with every table it references through foreign
+     * keys, so the data stays referentially intact. Empty: the whole snapshot. {@link SeedTables} says the same
+     * with the tables first.
+     */
+    String[] tables() default {};
 
     /** The snapshot version the test expects; a different one fails the class. Empty: not pinned. */
     String version() default "";

@@ -18,12 +18,14 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What both extensions ({@link SeedExtension} for the annotations, {@link SeedkitExtension} for the builder) do,
- * given where their {@link SeedDeclaration} comes from. All state lives in JUnit stores under {@link #NAMESPACE}:
+ * What both extensions ({@link SeedAnnotationsExtension} for the annotations, {@link SeedkitExtension} for the
+ * builder) do, given where their {@link SeedDeclaration} comes from. All state lives in JUnit stores under
+ * {@link #NAMESPACE}:
  *
  * <ul>
- *   <li>root store: one {@link RunningServer} per {@link ServerSpec}, one {@link TemplateDatabase} per server and
- *       recipe, one {@link ClonedDatabase} per template for {@link Isolation#SHARED};</li>
+ *   <li>root store: the {@link RecipeReads} (snapshots and scripts read once per run), one {@link RunningServer}
+ *       per {@link ServerSpec}, one {@link TemplateDatabase} per server and recipe, one {@link ClonedDatabase} per
+ *       template for {@link Isolation#SHARED};</li>
  *   <li>class store: the resolved {@link SeedSettings}, the template, and (per-class isolations) the class's clone
  *       and its {@link SeededDatabaseHandle}; {@code @Nested} classes without a declaration of their own find their
  *       enclosing class's through the store hierarchy;</li>
@@ -57,6 +59,10 @@ final class SeedLifecycle {
 
     /** Root-store key of the clone that {@link Isolation#SHARED} classes of one template share. */
     private record SharedCloneKey(TemplateDatabase template) {
+    }
+
+    /** Root-store key of the {@link RecipeReads} of one seeder. */
+    private record ReadsKey(TemplateSeeder seeder) {
     }
 
     /** Root-store key of a template: the server and the recipe's fingerprint. */
@@ -164,13 +170,22 @@ final class SeedLifecycle {
         store.put(CONFIGURED, new Configured(context.getUniqueId(), declaration.origin()));
     }
 
+    /**
+     * The class's template: the recipe from files read once per run, the server started on first use, and the
+     * template built (seeded) on first use or found built by an earlier run or another JVM.
+     */
     private TemplateDatabase template(ExtensionContext context, SeedSettings settings) {
-        TemplateRecipe recipe = TemplateRecipe.prepare(settings, seeder);
-        PostgresServer server = computeIfAbsent(context.getRoot().getStore(NAMESPACE), settings.server(),
-                spec -> start(spec), RunningServer.class).server();
-        return computeIfAbsent(context.getRoot().getStore(NAMESPACE),
-                new TemplateKey(settings.server(), recipe.fingerprint()),
-                key -> new TemplateDatabase(server, recipe, settings.keepTemplates()), TemplateDatabase.class);
+        Store root = context.getRoot().getStore(NAMESPACE);
+        RecipeReads reads = computeIfAbsent(root, new ReadsKey(seeder), key -> new RecipeReads(seeder),
+                RecipeReads.class);
+        TemplateRecipe recipe = TemplateRecipe.prepare(settings, reads);
+        PostgresServer server = computeIfAbsent(root, settings.server(), spec -> start(spec), RunningServer.class)
+                .server();
+        TemplateDatabase template = computeIfAbsent(root, new TemplateKey(settings.server(), recipe.fingerprint()),
+                key -> new TemplateDatabase(server, recipe, settings.keepTemplates(), settings.readyClones()),
+                TemplateDatabase.class);
+        template.build();
+        return template;
     }
 
     private static RunningServer start(ServerSpec spec) {
@@ -187,7 +202,7 @@ final class SeedLifecycle {
 
     private static ClonedDatabase shared(ExtensionContext context, TemplateDatabase template) {
         return translated(() -> computeIfAbsent(context.getRoot().getStore(NAMESPACE), new SharedCloneKey(template),
-                key -> ClonedDatabase.of(template), ClonedDatabase.class));
+                key -> ClonedDatabase.of(template, false), ClonedDatabase.class));
     }
 
     private static RollbackTransaction begin(ClonedDatabase clone) {

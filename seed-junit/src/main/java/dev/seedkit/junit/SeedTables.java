@@ -21,7 +21,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Everything else works as for {@link SeedFromFixtures}: one template per server and distinct table set,
+ * <p>It is a shorthand for {@code @SeedFromFixtures(value = "classpath:fixtures/demo", tables = "orders")}, for
+ * classes that read better with the tables first. Everything else works as for {@link SeedFromFixtures}: one
+ * template per server and distinct table set,
  * copies per class or method, injected {@code DataSource}, {@code Connection} and {@link SeededDatabase},
  * meta-annotations, inheritance, {@code @Nested} classes, and defaults from configuration parameters. A class
  * carries either this annotation or {@link SeedFromFixtures}, not both.
@@ -30,7 +32,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @Inherited
-@ExtendWith(SeedExtension.class)
+@ExtendWith(SeedAnnotationsExtension.class)
 public @interface SeedTables {
 
     /** Names of the tables to import ({@code orders} or {@code sales.orders}); their parents come along. */

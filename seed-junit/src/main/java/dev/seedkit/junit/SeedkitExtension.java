@@ -74,6 +74,15 @@ public final class SeedkitExtension implements BeforeAllCallback, BeforeEachCall
      * snapshot does not have are ignored; natural keys in a snapshot's manifest apply without this. Built-in: none.
      */
     public static final String NATURAL_KEYS_PROPERTY = "seedkit.naturalKeys";
+    /**
+     * How many copies of each template are made ahead of need on a background thread, so that a test class (or
+     * method, with {@link Isolation#CLONE_PER_METHOD}) takes a database that exists already; copies are dropped on
+     * that thread too, and those nobody took at the end of the run. {@code 0} copies and drops on the test's path.
+     * Built-in: {@value #DEFAULT_READY_CLONES}.
+     */
+    public static final String READY_CLONES_PROPERTY = "seedkit.readyClones";
+    /** The built-in value of {@link #READY_CLONES_PROPERTY}. */
+    public static final int DEFAULT_READY_CLONES = 2;
 
     private final Builder settings;
     private final SeedLifecycle lifecycle;
@@ -128,7 +137,7 @@ public final class SeedkitExtension implements BeforeAllCallback, BeforeEachCall
         private Class<? extends SchemaInitializer> initializer = SchemaInitializer.class;
         private Isolation isolation = Isolation.DEFAULT;
         private DatabaseKind database = DatabaseKind.DEFAULT;
-        private TemplateSeeder seeder = new SnapshotSeeder();
+        private TemplateSeeder seeder = SnapshotSeeder.INSTANCE;
 
         private Builder() {
         }

@@ -36,7 +36,8 @@ final class SettingsResolver {
                 choose(declaration.isolation(), Isolation.DEFAULT, SeedkitExtension.ISOLATION_PROPERTY,
                         Isolation.CLONE_PER_CLASS),
                 server(declaration.database()),
-                parameter(SeedkitExtension.KEEP_TEMPLATES_PROPERTY).map(Boolean::parseBoolean).orElse(false));
+                parameter(SeedkitExtension.KEEP_TEMPLATES_PROPERTY).map(Boolean::parseBoolean).orElse(false),
+                readyClones());
     }
 
     private String location(SeedDeclaration declaration) {
@@ -130,6 +131,24 @@ final class SettingsResolver {
     /** A configuration parameter (which JUnit also reads from system properties), else its environment variable. */
     private Optional<String> setting(String key) {
         return ServerKind.setting(this::parameter, key);
+    }
+
+    private int readyClones() {
+        String value = parameter(SeedkitExtension.READY_CLONES_PROPERTY).orElse(null);
+        if (value == null) {
+            return SeedkitExtension.DEFAULT_READY_CLONES;
+        }
+        try {
+            int clones = Integer.parseInt(value);
+            if (clones >= 0) {
+                return clones;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new ExtensionConfigurationException("Configuration parameter " + SeedkitExtension.READY_CLONES_PROPERTY
+                + " is '" + value + "': give a whole number from 0 (copy on the test's path, as without a pool) up, "
+                + "e.g. " + SeedkitExtension.READY_CLONES_PROPERTY + "=" + SeedkitExtension.DEFAULT_READY_CLONES + ".");
     }
 
     private Optional<String> parameter(String key) {

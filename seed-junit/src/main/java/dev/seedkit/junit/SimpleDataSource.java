@@ -9,7 +9,7 @@ import javax.sql.DataSource;
 
 /**
  * A {@link DataSource} over a function that opens or hands out connections: unpooled connections to a template
- * being seeded, a test's transactional connection, or the connections a {@link ClonePool} opens to its clone.
+ * being seeded, a test's transactional connection, or the connections a {@link ConnectionPool} opens to its clone.
  * Credentials passed to {@link #getConnection(String, String)} are ignored; the source decides.
  */
 final class SimpleDataSource implements DataSource {

@@ -13,9 +13,15 @@ import javax.sql.DataSource;
 /**
  * Imports snapshots into template databases with seed-core's {@link SnapshotImporter}: the snapshot's fixture
  * version and checksum identify it (for pins and template names), and its rows go into the freshly initialised
- * template in one transaction.
+ * template in one transaction. Stateless, hence one {@link #INSTANCE}.
  */
 final class SnapshotSeeder implements TemplateSeeder {
+
+    /** The one instance: it is stateless, and one instance lets every test class share the run's reads. */
+    static final SnapshotSeeder INSTANCE = new SnapshotSeeder();
+
+    private SnapshotSeeder() {
+    }
 
     @Override
     public SnapshotIdentity identify(SeedRequest request) {

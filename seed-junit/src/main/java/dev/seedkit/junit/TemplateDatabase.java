@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * it was left by an interrupted build and is dropped and rebuilt. Nobody connects to a finished template (it is
  * sealed with {@code ALLOW_CONNECTIONS false}), because PostgreSQL refuses to copy a database in use.
  *
- * <p>It also keeps the {@link ClonePool}s its clones are reached through, and closes them when it closes.
+ * <p>It also keeps the {@link ConnectionPool}s its clones are reached through, and closes them when it closes.
  */
 final class TemplateDatabase implements StoredResource {
 
@@ -39,20 +39,27 @@ final class TemplateDatabase implements StoredResource {
     private final boolean keep;
     private final String name;
     private final long lockKey;
-    private final List<ClonePool> pools = new CopyOnWriteArrayList<>();
-    private final Queue<ClonePool> freePools = new ConcurrentLinkedQueue<>();
+    private final List<ConnectionPool> pools = new CopyOnWriteArrayList<>();
+    private final Queue<ConnectionPool> freePools = new ConcurrentLinkedQueue<>();
     private final AtomicInteger poolNumbers = new AtomicInteger();
+    private final ReadyClones clones;
     private volatile TemplateMarker marker;
     private volatile SeedException failure;
     private boolean closed;
 
-    TemplateDatabase(PostgresServer server, TemplateRecipe recipe, boolean keep) {
+    TemplateDatabase(PostgresServer server, TemplateRecipe recipe, boolean keep, int readyClones) {
         this.server = server;
         this.recipe = recipe;
         this.keep = keep;
         String digits = recipe.fingerprint().substring(0, 16);
         this.name = NAME_PREFIX + digits;
         this.lockKey = Long.parseUnsignedLong(digits, 16);
+        this.clones = new ReadyClones(this, readyClones);
+    }
+
+    /** Copies of this template made ahead of need, and dropped after use, off the tests' path. */
+    ReadyClones clones() {
+        return clones;
     }
 
     /** How many templates this JVM has seeded (built, not reused) so far; for tests. */
@@ -80,24 +87,49 @@ final class TemplateDatabase implements StoredResource {
     }
 
     /** A pool no clone uses now, a new one if all are taken. */
-    ClonePool takePool() {
-        ClonePool free = freePools.poll();
+    ConnectionPool takePool() {
+        ConnectionPool free = freePools.poll();
         if (free != null) {
             return free;
         }
-        ClonePool pool = new ClonePool(server, "seedkit-pool-" + name.substring(NAME_PREFIX.length(),
+        ConnectionPool pool = new ConnectionPool(server, "seedkit-pool-" + name.substring(NAME_PREFIX.length(),
                 NAME_PREFIX.length() + 8) + "-" + poolNumbers.incrementAndGet());
         pools.add(pool);
         return pool;
     }
 
     /** Makes {@code pool}, which serves no clone any more, free for the next clone. */
-    void giveBack(ClonePool pool) {
+    void giveBack(ConnectionPool pool) {
         freePools.add(pool);
     }
 
-    /** Creates database {@code clone} from this template, building the template first if there is no complete one. */
+    /**
+     * Seeds the template, or finds a complete one an earlier run or another JVM left on the server; once this run
+     * has one, returns at once. The extension calls it when a class first needs the template.
+     */
+    void build() {
+        if (marker == null) {
+            underLock("build template " + name, this::ensureBuilt);
+        }
+    }
+
+    /**
+     * Creates database {@code clone} from this template. If the template is gone (another JVM that did not keep it
+     * dropped it at the end of its run), it is built again first.
+     */
     void cloneInto(String clone) {
+        underLock("copy template " + name + " into " + clone, maintenance -> {
+            ensureBuilt(maintenance);
+            DatabaseAdmin.create(maintenance, clone, name);
+        });
+    }
+
+    /** What is done on the maintenance connection while holding the template's advisory lock. */
+    private interface LockedWork {
+        void run(Connection maintenance) throws SQLException;
+    }
+
+    private void underLock(String what, LockedWork work) {
         SeedException earlier = failure;
         if (earlier != null) {
             throw new SeedException(earlier.code(), "Template " + name + " could not be seeded earlier in this run: "
@@ -106,14 +138,13 @@ final class TemplateDatabase implements StoredResource {
         try (Connection maintenance = DatabaseAdmin.maintenance(server)) {
             DatabaseAdmin.lock(maintenance, lockKey);
             try {
-                ensureBuilt(maintenance);
-                DatabaseAdmin.create(maintenance, clone, name);
+                work.run(maintenance);
             } finally {
                 DatabaseAdmin.unlock(maintenance, lockKey);
             }
         } catch (SQLException e) {
-            throw new SeedException(SeedException.Code.DATABASE, "Could not copy template " + name + " into " + clone
-                    + " on " + server.description() + ": " + e.getMessage(), e);
+            throw new SeedException(SeedException.Code.DATABASE, "Could not " + what + " on " + server.description()
+                    + ": " + e.getMessage(), e);
         }
     }
 
@@ -160,8 +191,8 @@ final class TemplateDatabase implements StoredResource {
     }
 
     /**
-     * Closes its clones' pools and drops the template, unless templates are kept; waits for other JVMs
-     * copying it. A second call does nothing.
+     * Drops the copies nobody took (after the ones being made or dropped), closes its clones' connection pools and
+     * drops the template, unless templates are kept; waits for other JVMs copying it. A second call does nothing.
      */
     @Override
     public synchronized void close() {
@@ -169,7 +200,8 @@ final class TemplateDatabase implements StoredResource {
             return;
         }
         closed = true;
-        pools.forEach(ClonePool::close);
+        clones.close();
+        pools.forEach(ConnectionPool::close);
         log.debug("Closed the {} connection pool(s) of template {}'s clones", pools.size(), name);
         if (keep) {
             log.info("Keeping template {} on {} ({}=true)", name, server.description(),

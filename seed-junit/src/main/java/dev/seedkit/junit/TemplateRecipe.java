@@ -1,7 +1,6 @@
 package dev.seedkit.junit;
 
 import dev.seedkit.core.SeedException;
-import dev.seedkit.core.internal.Location;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -41,28 +40,19 @@ final class TemplateRecipe {
         this.fingerprint = computeFingerprint();
     }
 
-    /** Finds and identifies the snapshot, checks the pins and reads the init scripts; fails with what to fix. */
-    static TemplateRecipe prepare(SeedSettings settings, TemplateSeeder seeder) {
+    /**
+     * Identifies the snapshot, checks the pins and takes the init scripts' text, through {@code reads}, which reads
+     * each file once per run; fails with what to fix.
+     */
+    static TemplateRecipe prepare(SeedSettings settings, RecipeReads reads) {
         SeedRequest request = settings.request();
-        SnapshotIdentity identity = identify(seeder, request);
+        SnapshotIdentity identity = reads.identity(request);
         checkPin("version", request.version(), identity.version(), request);
         checkPin("checksum", request.checksum(), identity.checksum(), request);
         List<InitScript> scripts = settings.initScripts().stream()
-                .map(location -> new InitScript(location, Location.parse(location)
-                        .readText(Location.defaultLoader(), "Init script", request.origin())))
+                .map(location -> new InitScript(location, reads.script(location, request.origin())))
                 .toList();
-        return new TemplateRecipe(request, identity, scripts, settings.initializer(), seeder);
-    }
-
-    private static SnapshotIdentity identify(TemplateSeeder seeder, SeedRequest request) {
-        try {
-            return seeder.identify(request);
-        } catch (SeedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new SeedException(SeedException.Code.SNAPSHOT_FORMAT, "Could not read snapshot "
-                    + request.location() + " (" + request.origin() + "): " + e.getMessage(), e);
-        }
+        return new TemplateRecipe(request, identity, scripts, settings.initializer(), reads.seeder());
     }
 
     private static void checkPin(String what, String pinned, String found, SeedRequest request) {

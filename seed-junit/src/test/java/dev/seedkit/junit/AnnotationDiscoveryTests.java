@@ -70,12 +70,24 @@ class AnnotationDiscoveryTests {
     }
 
     @Test
+    void seedFromFixturesWithTablesSeedsWhatSeedTablesSeedsFromOneTemplate(PostgresServer server) {
+        EngineExecutionResults results = EngineRuns.on(server).run(FixturesWithTablesTestCase.class,
+                TablesFirstTestCase.class);
+
+        assertThat(failureMessages(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+
+        assertThat(((SeededDatabaseHandle) seen.get("fixtures with tables")).templateName())
+                .isEqualTo(((SeededDatabaseHandle) seen.get("tables first")).templateName());
+    }
+
+    @Test
     void rejectsBothAnnotationsOnOneClass(PostgresServer server) {
         EngineExecutionResults results = EngineRuns.on(server).run(BothAnnotationsTestCase.class);
 
         assertThat(failureMessages(results)).containsExactly(BothAnnotationsTestCase.class.getName()
-                + " carries both @SeedFromFixtures and @SeedTables: keep one (@SeedFromFixtures imports the whole "
-                + "snapshot, @SeedTables some tables).");
+                + " carries both @SeedFromFixtures and @SeedTables: keep one (@SeedFromFixtures(value = ..., "
+                + "tables = {...}) says what @SeedTables says).");
     }
 
     @Test
@@ -94,6 +106,24 @@ class AnnotationDiscoveryTests {
     @SeedTables(value = "orders", from = "classpath:fixtures/demo", initScripts = "classpath:sql/orders-schema.sql",
             isolation = Isolation.ROLLBACK_PER_METHOD)
     @interface OrderFixtures {
+    }
+
+    @SeedFromFixtures(value = "classpath:fixtures/demo", tables = "customers",
+            initScripts = "classpath:sql/orders-schema.sql")
+    static class FixturesWithTablesTestCase {
+        @Test
+        void importsOnlyTheNamedTable(SeededDatabase database) {
+            seen.put("fixtures with tables", database);
+            assertThat(database.rowCounts()).containsOnlyKeys("public.customers");
+        }
+    }
+
+    @SeedTables(value = "customers", from = "classpath:fixtures/demo", initScripts = "classpath:sql/orders-schema.sql")
+    static class TablesFirstTestCase {
+        @Test
+        void hasOnlyTheNamedTable(SeededDatabase database) {
+            seen.put("tables first", database);
+        }
     }
 
     @OrderFixtures

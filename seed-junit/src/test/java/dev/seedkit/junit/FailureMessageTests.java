@@ -193,7 +193,8 @@ class FailureMessageTests {
     static class AlsoBrokenScriptTestCase extends BrokenScriptTestCase {
     }
 
-    @SeedFromFixtures(value = "classpath:fixtures/demo", isolation = Isolation.CLONE_PER_METHOD)
+    @SeedFromFixtures(value = "classpath:fixtures/demo", initScripts = "classpath:sql/orders-schema.sql",
+            isolation = Isolation.CLONE_PER_METHOD)
     static class ClonePerMethodBeforeAllTestCase {
         @BeforeAll
         static void setUp(DataSource dataSource) {

@@ -57,7 +57,7 @@ class SeededDatabaseTests {
         EngineRuns.on(server).run(InjectionTestCase.class)
                 .testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
 
-        assertThat(seen.get("pool size")).isEqualTo(ClonePool.POOL_SIZE);
+        assertThat(seen.get("pool size")).isEqualTo(ConnectionPool.POOL_SIZE);
         assertThat(connections).hasSize(4);
         assertThat(connections.get(0)).as("@BeforeEach and test share one").isSameAs(connections.get(1));
         assertThat(connections.get(2)).as("the next method gets another").isNotSameAs(connections.get(0));

@@ -102,15 +102,16 @@ final class BasicRules {
     }
 
     /** {@code values[row % size]}: each value in turn. */
-    record Each(Slot[] values) implements Rule {
+    record Each(Slot[] values, boolean distinct) implements Rule {
         @Override
         public void fill(Row row, Slot out) {
             out.copyFrom(values[(int) (row.index() % values.length)]);
         }
 
+        /** Distinct when the values are and the table has no more rows than values, so none comes round again. */
         @Override
         public boolean distinctPerRow() {
-            return false;
+            return distinct;
         }
     }
 

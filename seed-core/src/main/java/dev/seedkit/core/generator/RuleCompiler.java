@@ -4,8 +4,10 @@ import dev.seedkit.core.SeedException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Compiles a column's configured {@link RuleSpec} into a {@link Rule} for the column's type, refusing what cannot
@@ -27,8 +29,7 @@ final class RuleCompiler {
             case RANGE -> range(spec, context, stream);
             case BETWEEN -> between(spec, context, stream);
             case PICK -> pick(spec, context, stream);
-            case EACH -> new BasicRules.Each(spec.node().items().stream().map(item -> Literals.of(item, context))
-                    .toArray(Slot[]::new));
+            case EACH -> each(spec, context);
             case PATTERN -> PatternRule.parse(spec.node().text(), context.random(stream), name -> context.refs()
                     .apply(name, spec.node()), message -> spec.node().error(message));
             case FAKER -> faker(spec, context, stream);
@@ -141,6 +142,16 @@ final class RuleCompiler {
             checkInside(spec.node(), context, BigDecimal.valueOf(low), BigDecimal.valueOf(high));
         }
         return new BasicRules.MomentRange(low, high, days, context.random(stream));
+    }
+
+    private static Rule each(RuleSpec spec, ColumnContext context) {
+        Slot[] values = spec.node().items().stream().map(item -> Literals.of(item, context)).toArray(Slot[]::new);
+        Set<String> seen = new HashSet<>();
+        boolean distinct = context.plan().rows() <= values.length;
+        for (Slot value : values) {
+            distinct &= !value.isNull() && seen.add(value.asText());
+        }
+        return new BasicRules.Each(values, distinct);
     }
 
     private static Rule pick(RuleSpec spec, ColumnContext context, String stream) {

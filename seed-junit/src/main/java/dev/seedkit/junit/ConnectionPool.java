@@ -19,7 +19,7 @@ import javax.sql.DataSource;
  * retired whenever the clone changes. A data source kept from an earlier test connects to the clone the pool serves
  * now, or fails if it serves none.
  */
-final class ClonePool {
+final class ConnectionPool {
 
     static final int POOL_SIZE = 4;
     private static final AtomicInteger STARTED = new AtomicInteger();
@@ -29,7 +29,7 @@ final class ClonePool {
     private volatile String database;
     private HikariDataSource pool;
 
-    ClonePool(PostgresServer server, String name) {
+    ConnectionPool(PostgresServer server, String name) {
         this.server = server;
         this.name = name;
     }

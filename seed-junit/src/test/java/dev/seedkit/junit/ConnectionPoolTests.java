@@ -18,19 +18,19 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /** Clones of a template are reached through pools that the template lends out one clone after another. */
 @ExtendWith(TestPostgres.class)
-class ClonePoolTests {
+class ConnectionPoolTests {
 
     @ParameterizedTest
     @EnumSource(value = Isolation.class, names = {"CLONE_PER_CLASS", "CLONE_PER_METHOD", "ROLLBACK_PER_METHOD"})
     void startsOnePoolForAllClonesOfATemplateWhenClassesRunOneAfterAnother(Isolation isolation,
                                                                           PostgresServer server) {
-        int poolsBefore = ClonePool.started();
+        int poolsBefore = ConnectionPool.started();
 
         EngineRuns.on(server).with(SeedkitExtension.ISOLATION_PROPERTY, isolation.name())
                 .run(NothingLeftBehindTests.FirstTestCase.class, NothingLeftBehindTests.NestingTestCase.class)
                 .testEvents().assertStatistics(stats -> stats.started(10).succeeded(10));
 
-        assertThat(ClonePool.started() - poolsBefore).isEqualTo(1);
+        assertThat(ConnectionPool.started() - poolsBefore).isEqualTo(1);
     }
 
     @Test
@@ -57,9 +57,9 @@ class ClonePoolTests {
 
     private static TemplateDatabase template(PostgresServer server) {
         SeedSettings settings = new SeedSettings(new SeedRequest("classpath:fixtures/demo", List.of(),
-                ImportMode.INSERT_MISSING, "", "", "ClonePoolTests"), List.of(), null, Isolation.CLONE_PER_CLASS,
-                ServerSpec.embedded(), false);
-        return new TemplateDatabase(server, TemplateRecipe.prepare(settings,
-                new RecordingSeeder("pools", "c0ffee", Map.of())), false);
+                ImportMode.INSERT_MISSING, "", "", "ConnectionPoolTests"), List.of(), null, Isolation.CLONE_PER_CLASS,
+                ServerSpec.embedded(), false, 0);
+        return new TemplateDatabase(server, TemplateRecipe.prepare(settings, new RecipeReads(
+                new RecordingSeeder("pools", "c0ffee", Map.of()))), false, 0);
     }
 }

@@ -11,9 +11,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * class, however many of them apply), configured by the nearest one. Stateless: one instance serves every class,
  * {@code @Nested} class and thread; state lives in the stores (see {@link SeedLifecycle}).
  */
-final class SeedExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
+final class SeedAnnotationsExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
-    private final SeedLifecycle lifecycle = new SeedLifecycle(new AnnotatedDeclarations(), new SnapshotSeeder());
+    private final SeedLifecycle lifecycle = new SeedLifecycle(new AnnotatedDeclarations(), SnapshotSeeder.INSTANCE);
 
     @Override
     public void beforeAll(ExtensionContext context) {
