@@ -63,10 +63,11 @@ class FixtureFilesTests {
     @Test
     void tsvFixturesFollowCopyTextAndImportingThemAgainIsRecordedAsAlreadyApplied() throws Exception {
         write("customers.tsv", "id\tname\tnote\n1\tAda\t\\N\n2\tBob\t\n3\ttab\\there\tback\\\\slash\n");
-        importFixtures(SnapshotLocation.of(dir.toString()));
+        SnapshotLocation file = SnapshotLocation.of(dir.resolve("customers.tsv").toString());
+        importFixtures(file);
         assertThat(db.query("select name, note is null, note from customers order by id")).containsExactly(
                 Arrays.asList("Ada", "t", null), List.of("Bob", "f", ""), List.of("tab\there", "f", "back\\slash"));
-        assertThat(importFixtures(SnapshotLocation.of(dir.toString())).alreadyApplied()).isTrue();
+        assertThat(importFixtures(file).alreadyApplied()).isTrue();
         assertThat(db.queryValue("select count(*) from customers")).isEqualTo("3");
     }
 
@@ -138,9 +139,9 @@ class FixtureFilesTests {
     @Test
     void aTsvValueTheColumnRejectsNamesTheLineAfterEscapedNewlines() throws Exception {
         write("customers.tsv", "id\tname\tnote\n1\tAda\tline\\nbreak\n2x\tBob\t\\N\n");
-        assertRefused(SnapshotLocation.of(dir.toString()), "Import failed, nothing was imported: table "
-                + "public.customers (file customers.tsv, line 3, column id, key (id)=(2x)): invalid input syntax for "
-                + "type integer: \"2x\". The value does not fit the column's type, so the snapshot is malformed: fix "
+        assertRefused(SnapshotLocation.of(dir.resolve("customers.tsv").toString()), "Import failed, nothing was "
+                + "imported: table public.customers (file customers.tsv, line 3, column id, key (id)=(2x)): invalid "
+                + "input syntax for type integer: \"2x\". The value does not fit the column's type, so the snapshot is malformed: fix "
                 + "the value in the file, or re-export the snapshot.");
     }
 
@@ -160,6 +161,16 @@ class FixtureFilesTests {
                 () -> SnapshotLocation.of(dir.resolve("data.yml").toString()).open());
         assertThat(e.getMessage()).startsWith(dir.toAbsolutePath() + "/data.yml line 2: expected a list of rows "
                 + "under public.customers");
+    }
+
+    @Test
+    void aFolderOfTsvFilesAloneNeedsAManifestSinceItMayBeASnapshotThatLostItsOwn() throws Exception {
+        write("customers.tsv", "id\tname\n1\tAda\n");
+        SeedException e = catchThrowableOfType(SeedException.class, () -> SnapshotLocation.of(dir.toString()).open());
+        assertThat(e.getMessage()).contains(": it has no manifest.json.", "a folder of .tsv fixtures does: run "
+                + "seedkit adopt on it");
+        Fixtures.adopt(dir, "tsv-1");
+        assertThat(importFixtures(SnapshotLocation.of(dir.toString())).inserted()).isEqualTo(1);
     }
 
     @Test
