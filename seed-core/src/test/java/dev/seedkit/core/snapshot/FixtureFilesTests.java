@@ -141,8 +141,8 @@ class FixtureFilesTests {
         write("customers.tsv", "id\tname\tnote\n1\tAda\tline\\nbreak\n2x\tBob\t\\N\n");
         assertRefused(SnapshotLocation.of(dir.resolve("customers.tsv").toString()), "Import failed, nothing was "
                 + "imported: table public.customers (file customers.tsv, line 3, column id, key (id)=(2x)): invalid "
-                + "input syntax for type integer: \"2x\". The value does not fit the column's type, so the snapshot is malformed: fix "
-                + "the value in the file, or re-export the snapshot.");
+                + "input syntax for type integer: \"2x\". The value does not fit the column's type, so the snapshot "
+                + "is malformed: fix the value in the file, or re-export the snapshot.");
     }
 
     @Test
