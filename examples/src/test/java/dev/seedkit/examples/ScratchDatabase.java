@@ -5,6 +5,8 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * An extra empty database for tests that compare two builds (same seed, other seed, other scale) next to the one
@@ -25,6 +27,15 @@ final class ScratchDatabase implements AutoCloseable {
         execute(server, "CREATE DATABASE \"" + name + "\" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C'"
                 + " LC_CTYPE 'C'");
         return new ScratchDatabase(server, name);
+    }
+
+    /** A data source for this database, with the server's credentials. */
+    DataSource dataSource() {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setUrl(server.jdbcUrl(name));
+        dataSource.setUser(server.username());
+        dataSource.setPassword(server.password());
+        return dataSource;
     }
 
     Connection connect() throws SQLException {

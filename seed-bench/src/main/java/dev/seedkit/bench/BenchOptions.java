@@ -18,8 +18,8 @@ import java.util.TreeSet;
  * @param exportScales scales (users) of the demo databases exported in section 5; empty: no export section
  * @param demoCache    where built demo databases are kept for later runs; null: build them on the benchmark's
  *                     server every run and drop them after
- * @param sections     the sections to run, numbered as in the table (1 to 6, 8 and 9; 7, memory, shows what 1 and 5
- *                     saw)
+ * @param sections     the sections to run, numbered as in the table (1 to 6 and 8 to 10; 7, memory, shows what 1 and
+ *                     5 saw)
  */
 record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteClasses, String psql,
                     List<Integer> exportScales, Path demoCache, Set<Integer> sections) {
@@ -40,7 +40,7 @@ record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteC
                           (default $SEEDKIT_BENCH_CACHE, else ~/.cache/seedkit-bench, or /var/tmp/seedkit-bench
                           as root); none: build them on the benchmark's server every run
               --sections LIST
-                          only these sections, comma-separated numbers from 1 to 6, 8 and 9 (default: all)
+                          only these sections, comma-separated numbers from 1 to 6 and 8 to 10 (default: all)
             The server is embedded PostgreSQL unless SEEDKIT_JDBC_URL names a running one (a superuser). To put the
             embedded server's files on tmpfs: java -Dseedkit.embedded.cacheDir=/dev/shm/seedkit-postgres -jar ...
             Testcontainers start-up uses SEEDKIT_CONTAINER_IMAGE (default postgres:18) where Docker is reachable.""";
@@ -52,7 +52,7 @@ record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteC
     static final List<Integer> DEFAULT_EXPORT_SCALES = List.of(30_000, 300_000);
 
     /** Every section that can be chosen. */
-    static final Set<Integer> ALL_SECTIONS = Set.of(1, 2, 3, 4, 5, 6, 8, 9);
+    static final Set<Integer> ALL_SECTIONS = Set.of(1, 2, 3, 4, 5, 6, 8, 9, 10);
 
     /** Demo scale exported by a quick run: ~10,000 rows, built in well under a second. */
     static final int QUICK_EXPORT_SCALE = 300;
@@ -67,8 +67,8 @@ record BenchOptions(boolean quick, int rows, int runs, int largeRuns, int suiteC
         exportScales = List.copyOf(exportScales);
         sections = Set.copyOf(sections);
         if (!ALL_SECTIONS.containsAll(sections)) {
-            throw new IllegalArgumentException("--sections are numbered 1 to 6, 8 and 9 (7 shows the memory of 1 and 5); "
-                    + "got " + new TreeSet<>(sections));
+            throw new IllegalArgumentException("--sections are numbered 1 to 6 and 8 to 10 (7 shows the memory of 1 "
+                    + "and 5); got " + new TreeSet<>(sections));
         }
         if (exportScales.stream().anyMatch(scale -> scale < 10)) {
             throw new IllegalArgumentException("--export-scales must be at least 10 users each; got " + exportScales);

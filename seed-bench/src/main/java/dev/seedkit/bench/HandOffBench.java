@@ -22,7 +22,7 @@ import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 
 /**
- * Section 9: how long a test waits for its seeded database when the JUnit extension hands it over, measured
+ * Section 10: how long a test waits for its seeded database when the JUnit extension hands it over, measured
  * through the real extension (JUnit's test kit runs {@link HandOffSuite}). Each test method gets its own copy of
  * the template ({@link Isolation#CLONE_PER_METHOD}, the same path {@code CLONE_PER_CLASS} takes once per class),
  * opens a connection, runs a query and then does 50 ms of its own work. Per method, the hand-off is the time from
@@ -50,7 +50,7 @@ final class HandOffBench {
 
     void run(ResultTable table) throws Exception {
         int methods = context.options().quick() ? 12 : 50;
-        table.section("9. Hand-off: a seeded database per test through the JUnit extension (CLONE_PER_METHOD, "
+        table.section("10. Hand-off: a seeded database per test through the JUnit extension (CLONE_PER_METHOD, "
                 + methods + " methods, each doing " + WORK_MILLIS + " ms of work)");
         measure(table, TYPICAL, typicalTemplate(), methods);
         if (!context.options().quick()) {
@@ -90,7 +90,7 @@ final class HandOffBench {
     private Run suite(Template template, Isolation isolation, int readyClones) {
         HandOffSuite.gaps.clear();
         HandOffSuite.lastEnd = 0;
-        context.progress("9. hand-off: %s, readyClones=%d, %d methods", isolation, readyClones,
+        context.progress("10. hand-off: %s, readyClones=%d, %d methods", isolation, readyClones,
                 HandOffSuite.methods);
         long started = System.nanoTime();
         EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")

@@ -80,7 +80,8 @@ public final class SeedBench {
                 export.reportMemory(table);
             }
             clock.time(8, "generator", () -> new GeneratorBench(context).run(table));
-            clock.time(9, "hand-off", () -> new HandOffBench(context).run(table));
+            clock.time(9, "changes", () -> new ChangesBench(context).run(table));
+            clock.time(10, "hand-off", () -> new HandOffBench(context).run(table));
             clock.summary();
             return new BenchReport(Machine.describe(server, options), table, context.verifiedRows());
         } finally {

@@ -76,8 +76,7 @@ class SeedBenchTests {
         assertThat(BenchOptions.parse("--demo-cache", "none").demoCache()).isNull();
         assertThat(BenchOptions.parse("--sections", "5,6").sections()).containsExactlyInAnyOrder(5, 6);
         assertThatThrownBy(() -> BenchOptions.parse("--sections", "7"))
-                .hasMessage("--sections are numbered 1 to 6, 8 and 9 (7 shows the memory of 1 and 5); "
-                        + "got [7]");
+                .hasMessage("--sections are numbered 1 to 6 and 8 to 10 (7 shows the memory of 1 and 5); got [7]");
         assertThatThrownBy(() -> BenchOptions.parse("--export-scales", "5"))
                 .hasMessage("--export-scales must be at least 10 users each; got [5]");
         assertThatThrownBy(() -> BenchOptions.parse("--rows", "1500"))
@@ -111,6 +110,7 @@ class SeedBenchTests {
                 GeneratorBench.LIVE_HEAP)) {
             GeneratorBench.QUICK_SCALES.forEach(scale -> labels.add(GeneratorBench.label(scale, what)));
         }
+        labels.addAll(List.of(ChangesBench.CAPTURE, ChangesBench.NOTHING, ChangesBench.ONE_TABLE));
         for (String what : List.of(HandOffBench.ON_PATH, HandOffBench.AHEAD, HandOffBench.SHARED,
                 HandOffBench.OVERHEAD)) {
             labels.add(HandOffBench.TYPICAL + what);

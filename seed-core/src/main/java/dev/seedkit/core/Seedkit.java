@@ -16,7 +16,8 @@ import java.util.List;
  * Where to start with Seedkit's engine: one class whose static factories lead to everything a program does with
  * snapshots, so that one import and the IDE's completion show the whole API. Each factory hands out the class that
  * does the work ({@link SnapshotExporter}, {@link SnapshotImporter}, {@link SnapshotVerifier}, {@link Snapshot},
- * {@link SchemaReader}, {@link LoadPlan}, {@link Baseline}); there is no logic here, and using those classes directly is the same.
+ * {@link SchemaReader}, {@link LoadPlan}, {@link Baseline}); there is no logic here, and using those classes directly
+ * is the same.
  *
  * <pre>{@code
  * ExportReport exported = Seedkit.exporter().includeSchemas("public").rowsPerTable(100).build()

@@ -14,7 +14,7 @@ class HelpTests {
     Path dir;
 
     @ParameterizedTest
-    @ValueSource(strings = {"export", "refresh", "import", "verify", "plan", "diff"})
+    @ValueSource(strings = {"export", "refresh", "import", "verify", "plan", "diff", "adopt"})
     void everyCommandHasHelpWithExamplesAndExitCodes(String command) {
         Cli.Result result = new Cli(dir).run(command, "--help");
 

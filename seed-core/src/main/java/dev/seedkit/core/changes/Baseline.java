@@ -31,7 +31,8 @@ import java.util.TreeMap;
  * }</pre>
  *
  * <p>The baseline holds every seeded row as text in memory, about the size of the snapshot's files. Rows are matched
- * by primary key; a table without one is matched by all its columns, so an update shows as a delete and an insert.
+ * by primary key; a table without one is matched by all its columns, so an update shows as a delete and an insert,
+ * and of identical rows deleted only the last one is seen.
  * Changes are seen from the connection given: inside a test's open transaction, its own uncommitted writes too.
  */
 public final class Baseline {
@@ -61,7 +62,6 @@ public final class Baseline {
 
     private static Baseline capture(Connection connection, Schema schema) {
         try (Statement statement = connection.createStatement()) {
-            long horizon = horizon(statement);
             Map<String, TableBaseline> tables = new TreeMap<>();
             for (Table table : schema.tables()) {
                 if (!table.name().schema().equals("seedkit") && !MigrationHistory.isHistory(table)) {
@@ -70,7 +70,7 @@ public final class Baseline {
                     tables.put(captured.name(), captured);
                 }
             }
-            return new Baseline(horizon, tables);
+            return new Baseline(horizon(statement, tables.values()), tables);
         } catch (SQLException e) {
             throw new SeedException(SeedException.Code.DATABASE, "Could not capture the seeded rows to compare "
                     + "changes against: " + e.getMessage(), e);
@@ -84,7 +84,7 @@ public final class Baseline {
 
     /** The number of rows captured, over all tables. */
     public long rowCount() {
-        return tables.values().stream().mapToLong(t -> t.rows().size()).sum();
+        return tables.values().stream().mapToLong(TableBaseline::rowCount).sum();
     }
 
     /** What changed in the database behind {@code connection} since the capture, over every captured table. */
@@ -105,7 +105,7 @@ public final class Baseline {
             for (int i = 0; i < selected.size(); i++) {
                 TableBaseline table = selected.get(i);
                 long[] count = counts.get(i);
-                if (count[1] > 0 || count[0] != table.rows().size()) {
+                if (count[1] > 0 || count[0] != table.rowCount()) {
                     TableChanges found = table.changes(statement, newRows(), count[0] - count[1]);
                     if (!found.isEmpty()) {
                         changed.put(table.name(), found);
@@ -145,8 +145,23 @@ public final class Baseline {
                 + " < " + (XID_SPACE / 2);
     }
 
-    /** The first transaction id not yet started: everything seeded committed before it. */
-    private static long horizon(Statement statement) throws SQLException {
+    /**
+     * The transaction id after the newest seeded row version's: whatever a copy of the database writes later has an
+     * id at or past it, however long after seeding the capture runs (a template's baseline may be captured from a
+     * fresh copy of it when a test first asks). With no (unfrozen) row, the first transaction id not yet started.
+     */
+    private static long horizon(Statement statement, Collection<TableBaseline> tables) throws SQLException {
+        List<String> newest = tables.stream().map(t -> "(SELECT age(xmin) AS age, xmin::text::bigint AS xid FROM "
+                + t.qualified() + " ORDER BY age(xmin) LIMIT 1)").toList();
+        String sql = newest.isEmpty() ? "" : "SELECT (xid + 1) % " + XID_SPACE + " FROM (" + String.join(" UNION ALL ",
+                newest) + ") n WHERE age < 2147483647 ORDER BY age LIMIT 1";
+        if (!sql.isEmpty()) {
+            try (ResultSet rs = statement.executeQuery(sql)) {
+                if (rs.next()) {
+                    return rs.getLong(1);
+                }
+            }
+        }
         try (ResultSet rs = statement.executeQuery("SELECT txid_snapshot_xmax(txid_current_snapshot()) % "
                 + XID_SPACE)) {
             rs.next();

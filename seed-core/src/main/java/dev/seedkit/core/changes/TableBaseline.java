@@ -19,16 +19,24 @@ import java.util.stream.Collectors;
  * rows, looked for only when fewer old rows remain than were seeded.
  */
 record TableBaseline(String name, String qualified, List<String> columns, List<String> keyColumns,
-        Map<List<String>, Row> rows) {
+        Map<List<String>, Row> rows, long[] count) {
+
+    /** The rows seeded (identical rows of a table without a key count once in {@link #rows()}, each here). */
+    long rowCount() {
+        return count[0];
+    }
 
     static TableBaseline read(Statement statement, TableName table, List<String> columns, List<String> keyColumns)
             throws SQLException {
         Map<List<String>, Row> rows = new LinkedHashMap<>();
-        TableBaseline baseline = new TableBaseline(table.toString(), table.qualified(), columns, keyColumns, rows);
+        long[] count = new long[1];
+        TableBaseline baseline = new TableBaseline(table.toString(), table.qualified(), columns, keyColumns, rows,
+                count);
         try (ResultSet rs = statement.executeQuery(baseline.select("true"))) {
             while (rs.next()) {
                 Row row = baseline.row(rs);
                 rows.put(baseline.key(row), row);
+                count[0]++;
             }
         }
         return baseline;
@@ -53,7 +61,7 @@ record TableBaseline(String name, String qualified, List<String> columns, List<S
                 }
             }
         }
-        List<Row> deleted = oldRowsLeft + rewritten.size() < rows.size()
+        List<Row> deleted = oldRowsLeft + rewritten.size() < rowCount()
                 ? deleted(statement, newRows, rewritten) : List.of();
         return new TableChanges(name, columns, keyColumns, inserted, updated, deleted);
     }

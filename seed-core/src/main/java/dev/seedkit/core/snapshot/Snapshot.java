@@ -15,6 +15,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -52,8 +53,7 @@ public final class Snapshot implements AutoCloseable {
      */
     static Snapshot open(SnapshotLocation location, SnapshotFiles files) {
         try {
-            boolean hasManifest = files.exists(SnapshotManifest.FILE_NAME);
-            if (!hasManifest && !files.fixtureFiles().isEmpty()) {
+            if (!files.exists(SnapshotManifest.FILE_NAME) && handWritten(files.fixtureFiles())) {
                 return FixtureSet.open(location, files, files.fixtureFiles(), null);
             }
             SnapshotManifest manifest = readManifest(location, files);
@@ -70,6 +70,15 @@ public final class Snapshot implements AutoCloseable {
             files.close();
             throw e;
         }
+    }
+
+    /**
+     * Whether a folder without a manifest holds hand-written fixtures: some {@code .csv} or {@code .yml} file. A folder
+     * of {@code .tsv} files alone may be a snapshot that lost its manifest, which is refused; TSV fixtures load as
+     * single files, or once {@code seedkit adopt} has pinned their folder.
+     */
+    private static boolean handWritten(List<String> fixtureFiles) {
+        return fixtureFiles.stream().anyMatch(name -> !name.toLowerCase(Locale.ROOT).endsWith(TableFileName.EXTENSION));
     }
 
     /** Fixture files made into the table files of {@code files}, described by {@code manifest}. */
@@ -161,9 +170,10 @@ public final class Snapshot implements AutoCloseable {
             return SnapshotManifest.read(in, where);
         } catch (NoSuchFileException e) {
             throw new SeedException(SeedException.Code.SNAPSHOT_NOT_FOUND, "No snapshot at " + location + ": it has "
-                    + "no " + SnapshotManifest.FILE_NAME + " and no fixture file. A snapshot is a folder with "
-                    + SnapshotManifest.FILE_NAME + " and one .tsv file per table, or with hand-written .csv, .tsv or "
-                    + ".yml fixture files; export or write one there, or fix the location.", e);
+                    + "no " + SnapshotManifest.FILE_NAME + ". A snapshot is a folder with " + SnapshotManifest.FILE_NAME
+                    + " and one .tsv file per table; export one there, or fix the location. Hand-written .csv and .yml "
+                    + "fixtures need no manifest; a folder of .tsv fixtures does: run seedkit adopt on it, or name "
+                    + "each file.", e);
         } catch (IOException e) {
             throw SnapshotErrors.unreadable(where, e);
         }

@@ -94,6 +94,33 @@ class BaselineChangesTests {
     }
 
     @Test
+    void aRowUpdatedBackToItsSeededValuesIsNoChange() throws Exception {
+        db.execute("update customers set name = 'Ada L.' where id = 1; update customers set name = 'Ada' where id = 1");
+        try (Connection connection = db.connect()) {
+            assertThat(baseline.changes(connection).isEmpty()).isTrue();
+        }
+    }
+
+    @Test
+    void aBaselineCapturedFromTheTemplateAfterACopyWasWrittenStillSeesThoseWrites() throws Exception {
+        String copy = db.name() + "_copy";
+        try (Connection admin = db.server().connect(db.server().defaultDatabase());
+                Statement statement = admin.createStatement()) {
+            statement.execute("CREATE DATABASE " + copy + " TEMPLATE " + db.name());
+            try (Connection test = db.server().connect(copy); Statement writes = test.createStatement()) {
+                writes.execute("insert into notes values ('c')");
+                Baseline late;
+                try (Connection template = db.connect()) {
+                    late = Baseline.capture(template);
+                }
+                assertThat(late.changes(test).changedTables()).containsExactly("public.notes");
+            } finally {
+                statement.execute("DROP DATABASE " + copy + " WITH (FORCE)");
+            }
+        }
+    }
+
+    @Test
     void anUnknownTableIsNamedWithTheSeededOnes() throws Exception {
         try (Connection connection = db.connect()) {
             SeedException e = catchThrowableOfType(SeedException.class,

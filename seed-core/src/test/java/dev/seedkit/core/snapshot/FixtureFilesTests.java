@@ -63,10 +63,11 @@ class FixtureFilesTests {
     @Test
     void tsvFixturesFollowCopyTextAndImportingThemAgainIsRecordedAsAlreadyApplied() throws Exception {
         write("customers.tsv", "id\tname\tnote\n1\tAda\t\\N\n2\tBob\t\n3\ttab\\there\tback\\\\slash\n");
-        importFixtures(SnapshotLocation.of(dir.toString()));
+        SnapshotLocation file = SnapshotLocation.of(dir.resolve("customers.tsv").toString());
+        importFixtures(file);
         assertThat(db.query("select name, note is null, note from customers order by id")).containsExactly(
                 Arrays.asList("Ada", "t", null), List.of("Bob", "f", ""), List.of("tab\there", "f", "back\\slash"));
-        assertThat(importFixtures(SnapshotLocation.of(dir.toString())).alreadyApplied()).isTrue();
+        assertThat(importFixtures(file).alreadyApplied()).isTrue();
         assertThat(db.queryValue("select count(*) from customers")).isEqualTo("3");
     }
 
@@ -93,15 +94,19 @@ class FixtureFilesTests {
     void aValueTheColumnRejectsNamesFileLineAndColumnAndWritesNothing() throws Exception {
         write("customers.csv", "id,name\n1,Ada\n");
         write("shop.orders.csv", "id,customer_id,placed\n10,1,2024-05-01\n\n11,1,soon\n");
-        assertRefused(SnapshotLocation.of(dir.toString()), "table shop.orders (file shop.orders.csv, line 4, "
-                + "column placed, key (id)=(11)): invalid input syntax for type date: \"soon\"");
+        assertRefused(SnapshotLocation.of(dir.toString()), "Import failed, nothing was imported: table shop.orders "
+                + "(file shop.orders.csv, line 4, column placed, key (id)=(11)): invalid input syntax for type date: "
+                + "\"soon\". The value does not fit the column's type, so the snapshot is malformed: fix the value in "
+                + "the file, or re-export the snapshot.");
     }
 
     @Test
     void anUnknownColumnNamesFileLineAndColumnAndTheTablesColumns() throws Exception {
         write("customers.csv", "id,nmae\n1,Ada\n");
-        assertRefused(SnapshotLocation.of(dir.toString()), "file customers.csv, line 1, column nmae: table "
-                + "public.customers has no column nmae; its columns are [id, name, note]");
+        assertRefused(SnapshotLocation.of(dir.toString()), "Import failed, nothing was imported: the fixtures name "
+                + "what the database does not have:\n  - file customers.csv, line 1, column nmae: table "
+                + "public.customers has no column nmae; its columns are [id, name, note]\nFix the names in the "
+                + "fixture files, or migrate the database.");
     }
 
     @Test
@@ -115,15 +120,29 @@ class FixtureFilesTests {
                     customer_id: 99
                     placed: 2024-05-01
                 """);
-        assertRefused(SnapshotLocation.of(dir.resolve("data.yaml").toString()), "file data.yaml, line 5, "
-                + "key (id)=(11): 1 row of shop.orders references no row of public.customers");
+        assertRefused(SnapshotLocation.of(dir.resolve("data.yaml").toString()), "The snapshot's rows break foreign "
+                + "keys, so nothing was imported:\n  - file data.yaml, line 5, key (id)=(11): 1 row of shop.orders "
+                + "references no row of public.customers through foreign key orders_customer_id_fkey: "
+                + "(customer_id)=(99)\nRe-export the snapshot so that it includes the referenced rows, or load the "
+                + "missing parent tables first.");
     }
 
     @Test
     void aYamlValueTheColumnRejectsNamesTheRowsLine() throws Exception {
         write("data.yml", "customers:\n  - id: 1\n    name: Ada\n  - id: two\n    name: Bob\n");
-        assertRefused(SnapshotLocation.of(dir.resolve("data.yml").toString()), "table public.customers (file "
-                + "data.yml, line 4, column id, key (id)=(two)): invalid input syntax for type integer: \"two\"");
+        assertRefused(SnapshotLocation.of(dir.resolve("data.yml").toString()), "Import failed, nothing was "
+                + "imported: table public.customers (file data.yml, line 4, column id, key (id)=(two)): invalid input "
+                + "syntax for type integer: \"two\". The value does not fit the column's type, so the snapshot is "
+                + "malformed: fix the value in the file, or re-export the snapshot.");
+    }
+
+    @Test
+    void aTsvValueTheColumnRejectsNamesTheLineAfterEscapedNewlines() throws Exception {
+        write("customers.tsv", "id\tname\tnote\n1\tAda\tline\\nbreak\n2x\tBob\t\\N\n");
+        assertRefused(SnapshotLocation.of(dir.resolve("customers.tsv").toString()), "Import failed, nothing was "
+                + "imported: table public.customers (file customers.tsv, line 3, column id, key (id)=(2x)): invalid "
+                + "input syntax for type integer: \"2x\". The value does not fit the column's type, so the snapshot "
+                + "is malformed: fix the value in the file, or re-export the snapshot.");
     }
 
     @Test
@@ -142,6 +161,16 @@ class FixtureFilesTests {
                 () -> SnapshotLocation.of(dir.resolve("data.yml").toString()).open());
         assertThat(e.getMessage()).startsWith(dir.toAbsolutePath() + "/data.yml line 2: expected a list of rows "
                 + "under public.customers");
+    }
+
+    @Test
+    void aFolderOfTsvFilesAloneNeedsAManifestSinceItMayBeASnapshotThatLostItsOwn() throws Exception {
+        write("customers.tsv", "id\tname\n1\tAda\n");
+        SeedException e = catchThrowableOfType(SeedException.class, () -> SnapshotLocation.of(dir.toString()).open());
+        assertThat(e.getMessage()).contains(": it has no manifest.json.", "a folder of .tsv fixtures does: run "
+                + "seedkit adopt on it");
+        Fixtures.adopt(dir, "tsv-1");
+        assertThat(importFixtures(SnapshotLocation.of(dir.toString())).inserted()).isEqualTo(1);
     }
 
     @Test
@@ -169,7 +198,7 @@ class FixtureFilesTests {
 
     private void assertRefused(SnapshotLocation location, String expected) throws Exception {
         SeedException e = catchThrowableOfType(SeedException.class, () -> importFixtures(location));
-        assertThat(e.getMessage()).contains("nothing was imported").contains(expected);
+        assertThat(e).hasMessage(expected);
         assertThat(db.queryValue("select (select count(*) from customers) + (select count(*) from shop.orders)"))
                 .isEqualTo("0");
     }
