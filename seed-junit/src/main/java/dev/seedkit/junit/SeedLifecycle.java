@@ -1,6 +1,7 @@
 package dev.seedkit.junit;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.changes.Baseline;
 import dev.seedkit.postgres.PostgresServer;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -117,9 +118,10 @@ final class SeedLifecycle {
         TemplateDatabase template = translated(() -> template(context, settings));
         store.put(TEMPLATE, new TemplateRef(template));
         switch (settings.isolation()) {
-            case CLONE_PER_CLASS, ROLLBACK_PER_METHOD -> own(store, template, settings.isolation());
+            case CLONE_PER_CLASS, ROLLBACK_PER_METHOD -> own(store, template, settings.isolation(),
+                    baseline(context, template));
             case SHARED -> store.put(DATABASE, new SeededDatabaseHandle(shared(context, template), Isolation.SHARED,
-                    null));
+                    null, baseline(context, template)));
             default -> {
                 // CLONE_PER_METHOD: beforeEach clones
             }
@@ -134,12 +136,14 @@ final class SeedLifecycle {
             return;
         }
         if (settings.isolation() == Isolation.CLONE_PER_METHOD) {
-            own(store, store.get(TEMPLATE, TemplateRef.class).template(), Isolation.CLONE_PER_METHOD);
+            TemplateDatabase template = store.get(TEMPLATE, TemplateRef.class).template();
+            own(store, template, Isolation.CLONE_PER_METHOD, baseline(context, template));
         } else if (settings.isolation() == Isolation.ROLLBACK_PER_METHOD) {
             ClonedDatabase classClone = store.get(DATABASE, SeededDatabaseHandle.class).clonedDatabase();
             RollbackTransaction transaction = begin(classClone);
             store.put(TRANSACTION, transaction);
-            store.put(DATABASE, new SeededDatabaseHandle(classClone, Isolation.ROLLBACK_PER_METHOD, transaction));
+            store.put(DATABASE, new SeededDatabaseHandle(classClone, Isolation.ROLLBACK_PER_METHOD, transaction,
+                    baseline(context, classClone.template())));
         }
     }
 
@@ -200,10 +204,38 @@ final class SeedLifecycle {
         return new RunningServer(server);
     }
 
-    private static void own(Store store, TemplateDatabase template, Isolation isolation) {
+    private static void own(Store store, TemplateDatabase template, Isolation isolation,
+            Supplier<Baseline> baseline) {
         ClonedDatabase clone = translated(() -> ClonedDatabase.of(template));
         store.put(CLONE, clone);
-        store.put(DATABASE, new SeededDatabaseHandle(clone, isolation, null));
+        store.put(DATABASE, new SeededDatabaseHandle(clone, isolation, null, baseline));
+    }
+
+    /**
+     * The template's seeded rows, for {@link SeededDatabase#changes()}: captured once per template and run, in the
+     * root store, from a fresh copy of the template (which is sealed against connections), the first time a test
+     * asks; classes that never ask pay nothing.
+     */
+    private static Supplier<Baseline> baseline(ExtensionContext context, TemplateDatabase template) {
+        Store root = context.getRoot().getStore(NAMESPACE);
+        return () -> translated(() -> computeIfAbsent(root, new BaselineKey(template),
+                key -> captureBaseline(template), Baseline.class));
+    }
+
+    private static Baseline captureBaseline(TemplateDatabase template) {
+        ClonedDatabase copy = ClonedDatabase.of(template, false);
+        try (Connection connection = copy.connect()) {
+            return Baseline.capture(connection);
+        } catch (SQLException e) {
+            throw new SeedException(SeedException.Code.DATABASE, "Could not read the seeded rows of template "
+                    + template.name() + " to tell what tests changed: " + e.getMessage(), e);
+        } finally {
+            copy.close();
+        }
+    }
+
+    /** The root store's key of a template's {@link Baseline}. */
+    private record BaselineKey(TemplateDatabase template) {
     }
 
     private static ClonedDatabase shared(ExtensionContext context, TemplateDatabase template) {

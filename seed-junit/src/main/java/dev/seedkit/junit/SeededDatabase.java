@@ -1,5 +1,7 @@
 package dev.seedkit.junit;
 
+import dev.seedkit.core.changes.Baseline;
+import dev.seedkit.core.changes.Changes;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -77,4 +79,15 @@ public interface SeededDatabase {
 
     /** Rows imported per table, as far as the importer reported them; empty when nothing was reported. */
     Map<String, Long> rowCounts();
+
+    /**
+     * What the test changed since the template was seeded: per table, the rows inserted, updated (with the columns
+     * that differ) and deleted, seen through {@link #dataSource()} (within a {@link Isolation#ROLLBACK_PER_METHOD}
+     * test method, its own uncommitted writes). Computed set-based against the seeded rows, which are captured once
+     * per template, from a fresh copy of it, the first time a test asks; see {@link Baseline}.
+     */
+    Changes changes();
+
+    /** Like {@link #changes()}, over {@code tables} only ({@code schema.table}, or a bare name one schema has). */
+    Changes changes(String... tables);
 }

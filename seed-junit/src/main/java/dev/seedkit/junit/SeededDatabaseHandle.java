@@ -1,10 +1,14 @@
 package dev.seedkit.junit;
 
 import dev.seedkit.core.SeedException;
+import dev.seedkit.core.changes.Baseline;
+import dev.seedkit.core.changes.Changes;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.Optional;
 import javax.sql.DataSource;
 
@@ -18,11 +22,14 @@ final class SeededDatabaseHandle implements SeededDatabase {
     private final ClonedDatabase clone;
     private final Isolation isolation;
     private final RollbackTransaction transaction;
+    private final Supplier<Baseline> baseline;
 
-    SeededDatabaseHandle(ClonedDatabase clone, Isolation isolation, RollbackTransaction transaction) {
+    SeededDatabaseHandle(ClonedDatabase clone, Isolation isolation, RollbackTransaction transaction,
+            Supplier<Baseline> baseline) {
         this.clone = clone;
         this.isolation = isolation;
         this.transaction = transaction;
+        this.baseline = baseline;
     }
 
     ClonedDatabase clonedDatabase() {
@@ -105,6 +112,22 @@ final class SeededDatabaseHandle implements SeededDatabase {
     @Override
     public Map<String, Long> rowCounts() {
         return clone.template().marker().map(TemplateMarker::rowCounts).orElse(Map.of());
+    }
+
+    @Override
+    public Changes changes() {
+        return changes(new String[0]);
+    }
+
+    @Override
+    public Changes changes(String... tables) {
+        Baseline seeded = baseline.get();
+        try (Connection connection = dataSource().getConnection()) {
+            return tables.length == 0 ? seeded.changes(connection) : seeded.changes(connection, tables);
+        } catch (SQLException e) {
+            throw new SeedException(SeedException.Code.DATABASE, "Could not connect to " + clone.name() + " to see "
+                    + "what the test changed: " + e.getMessage(), e);
+        }
     }
 
     @Override
