@@ -21,7 +21,7 @@ record SeedDeclaration(String origin, String location, List<String> tables, Stri
     }
 
     static SeedDeclaration of(SeedFromFixtures annotation, Class<?> annotated) {
-        return new SeedDeclaration("@SeedFromFixtures on " + annotated.getName(), annotation.value(),
+        return new SeedDeclaration("@SeedFromFixtures on " + annotated.getName(), String.join(",", annotation.value()),
                 Arrays.asList(annotation.tables()), annotation.version(), annotation.checksum(), annotation.mode(),
                 Arrays.asList(annotation.initScripts()), annotation.initializer(), annotation.isolation(),
                 annotation.database());

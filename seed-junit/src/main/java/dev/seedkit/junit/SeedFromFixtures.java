@@ -50,9 +50,13 @@ public @interface SeedFromFixtures {
 
     /**
      * Where the snapshot is: {@code classpath:fixtures/demo} or a directory path (relative to the working
-     * directory). Empty means {@value SeedkitExtension#SNAPSHOT_PROPERTY}; there is no built-in location.
+     * directory); or hand-written fixtures, a folder of {@code .csv} / {@code .yml} files or one such file. Several
+     * locations load in order into one template, each in its own transaction, e.g. a snapshot and a YAML file of
+     * extra rows: {@code @SeedFromFixtures({"classpath:fixtures/demo", "classpath:fixtures/orders-extra.yml"})}
+     * ({@link #tables()} applies to the first). Empty means {@value SeedkitExtension#SNAPSHOT_PROPERTY}, which may
+     * list several separated by commas; there is no built-in location.
      */
-    String value() default "";
+    String[] value() default {};
 
     /**
      * Tables to import ({@code orders} or {@code sales.orders}), each with every table it references through foreign

@@ -5,7 +5,11 @@ import dev.seedkit.core.importer.ImportReport;
 import dev.seedkit.core.importer.SnapshotImporter;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
+import dev.seedkit.core.internal.Sha256;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import javax.sql.DataSource;
@@ -23,9 +27,25 @@ final class SnapshotSeeder implements TemplateSeeder {
     private SnapshotSeeder() {
     }
 
+    /**
+     * The version and checksum of the snapshot; of several sources, their versions joined with {@code +} and the
+     * SHA-256 of their checksums, so that an edit to any of them makes another template.
+     */
     @Override
     public SnapshotIdentity identify(SeedRequest request) {
-        try (Snapshot snapshot = open(request)) {
+        List<String> locations = locations(request);
+        List<SnapshotIdentity> identities = locations.stream().map(location -> identify(location, request)).toList();
+        if (identities.size() == 1) {
+            return identities.get(0);
+        }
+        MessageDigest digest = Sha256.newDigest();
+        identities.forEach(i -> digest.update((i.checksum() + "\n").getBytes(StandardCharsets.UTF_8)));
+        return new SnapshotIdentity(String.join("+", identities.stream().map(SnapshotIdentity::version).toList()),
+                Sha256.hex(digest.digest()));
+    }
+
+    private static SnapshotIdentity identify(String location, SeedRequest request) {
+        try (Snapshot snapshot = SnapshotLocation.of(location).open()) {
             return new SnapshotIdentity(snapshot.manifest().fixtureVersion(), snapshot.checksum());
         } catch (SeedException e) {
             if (e.code() != SeedException.Code.SNAPSHOT_NOT_FOUND) {
@@ -35,17 +55,29 @@ final class SnapshotSeeder implements TemplateSeeder {
         }
     }
 
+    /**
+     * Imports each source in order, each in its own transaction: the first with the request's tables, later ones (a
+     * snapshot's extra fixture files) whole.
+     */
     @Override
     public SeedOutcome seed(DataSource template, SeedRequest request) {
-        try (Snapshot snapshot = open(request)) {
-            SnapshotImporter.Builder importer = SnapshotImporter.builder().mode(request.mode())
-                    .tables(request.tables());
-            naturalKeys(request, snapshot).forEach((table, columns) -> importer.naturalKey(table, columns));
-            ImportReport report = importer.build().importInto(template, snapshot);
-            Map<String, Long> rows = new LinkedHashMap<>();
-            report.tables().forEach(t -> rows.put(t.table(), t.inserted() + t.skipped()));
-            return new SeedOutcome(rows);
+        Map<String, Long> rows = new LinkedHashMap<>();
+        List<String> locations = locations(request);
+        for (int i = 0; i < locations.size(); i++) {
+            try (Snapshot snapshot = SnapshotLocation.of(locations.get(i)).open()) {
+                SnapshotImporter.Builder importer = SnapshotImporter.builder().mode(request.mode())
+                        .tables(i == 0 ? request.tables() : List.of());
+                naturalKeys(request, snapshot).forEach((table, columns) -> importer.naturalKey(table, columns));
+                ImportReport report = importer.build().importInto(template, snapshot);
+                report.tables().forEach(t -> rows.merge(t.table(), t.inserted() + t.skipped(), Long::sum));
+            }
         }
+        return new SeedOutcome(rows);
+    }
+
+    /** The request's sources: one location, or several separated by commas ({@link SeedFromFixtures#value()}). */
+    static List<String> locations(SeedRequest request) {
+        return Arrays.stream(request.location().split(",")).map(String::trim).filter(l -> !l.isEmpty()).toList();
     }
 
     /**
@@ -75,7 +107,4 @@ final class SnapshotSeeder implements TemplateSeeder {
         return keys;
     }
 
-    private static Snapshot open(SeedRequest request) {
-        return SnapshotLocation.of(request.location()).open();
-    }
 }
