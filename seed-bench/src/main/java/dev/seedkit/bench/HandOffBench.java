@@ -43,9 +43,11 @@ final class HandOffBench {
     private static final long WORK_MILLIS = 50;
 
     private final BenchContext context;
+    private final TypicalFixture fixture;
 
-    HandOffBench(BenchContext context) {
+    HandOffBench(BenchContext context, TypicalFixture fixture) {
         this.context = context;
+        this.fixture = fixture;
     }
 
     void run(ResultTable table) throws Exception {
@@ -117,7 +119,6 @@ final class HandOffBench {
     }
 
     private Template typicalTemplate() throws Exception {
-        TypicalFixture fixture = TypicalFixture.create(context);
         Path schema = context.workDirectory().resolve("handoff-typical.sql");
         Files.writeString(schema, TypicalFixture.ddl());
         return new Template(fixture.snapshotDirectory(), schema);

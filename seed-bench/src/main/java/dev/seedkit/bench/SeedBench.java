@@ -65,7 +65,8 @@ public final class SeedBench {
             LargeImportBench large = new LargeImportBench(context);
             ExportBench export = new ExportBench(context);
             clock.time(1, "large import", () -> large.run(table));
-            TypicalFixture fixture = options.runs(2) || options.runs(4) ? TypicalFixture.create(context) : null;
+            TypicalFixture fixture = options.runs(2) || options.runs(4) || options.runs(10)
+                    ? TypicalFixture.create(context) : null;
             clock.time(2, "typical fixture", () -> new FixtureBench(context, fixture).run(table));
             clock.time(3, "clones", () -> new CloneBench(context).run(table));
             clock.time(4, "whole suite", () -> new SuiteBench(context, fixture).run(table));
@@ -81,7 +82,7 @@ public final class SeedBench {
             }
             clock.time(8, "generator", () -> new GeneratorBench(context).run(table));
             clock.time(9, "changes", () -> new ChangesBench(context).run(table));
-            clock.time(10, "hand-off", () -> new HandOffBench(context).run(table));
+            clock.time(10, "hand-off", () -> new HandOffBench(context, fixture).run(table));
             clock.summary();
             return new BenchReport(Machine.describe(server, options), table, context.verifiedRows());
         } finally {

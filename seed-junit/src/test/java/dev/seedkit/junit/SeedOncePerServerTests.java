@@ -46,7 +46,7 @@ class SeedOncePerServerTests {
                 .testEvents().assertStatistics(stats -> stats.succeeded(2));
 
         SeededDatabaseHandle first = seen.get("FirstTestCase");
-        assertThat(first.databaseName()).matches("seedkit_[0-9a-f]{8}_[0-9a-f]{12}");
+        assertThat(first.databaseName()).matches("seedkit_[0-9a-f]{8}_[0-9a-f]{6}_[0-9a-f]{8}");
         assertThat(first.templateName()).matches("seedkit_tpl_[0-9a-f]{16}");
         assertThat(databases(server, first.templateName())).isEmpty();
         assertThat(databases(server, "seedkit_" + first.templateName().substring(12, 20) + "_%")).isEmpty();
