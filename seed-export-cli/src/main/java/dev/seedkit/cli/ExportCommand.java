@@ -3,6 +3,8 @@ package dev.seedkit.cli;
 import dev.seedkit.core.SeedException;
 import dev.seedkit.core.exporter.ExportReport;
 import dev.seedkit.core.exporter.SnapshotExporter;
+import dev.seedkit.core.snapshot.Fixtures;
+import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotArchive;
 import dev.seedkit.core.snapshot.SnapshotLocation;
 import java.io.IOException;
@@ -10,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -36,6 +39,7 @@ import picocli.CommandLine.Option;
                 "      --where \"shop.orders=status = 'open'\" --exclude-table audit.events \\",
                 "      --mask shop.customers.email=email --masking-secret-env DEMO_MASKING_SECRET",
                 "  seedkit export --archive demo.tar.gz --natural-key shop.customers=email",
+                "  seedkit export --snapshot src/test/resources/fixtures/shop-csv --format csv",
                 "  seedkit export --json     # url, snapshot and options from seedkit.properties"})
 final class ExportCommand extends Subcommand {
 
@@ -56,6 +60,11 @@ final class ExportCommand extends Subcommand {
             + "directory.")
     String archive;
 
+    @Option(names = "--format", paramLabel = "tsv|csv", description = "tsv (default): the snapshot's own files. csv: "
+            + "a new folder of CSV fixtures (schema.table.csv, NULL as an empty field, other values quoted) with a "
+            + "manifest that pins them, for people who edit fixtures by hand; it loads and verifies like the snapshot.")
+    String format;
+
     @Override
     Optional<String> snapshotHint(Environment environment) {
         return hintFrom(snapshotOptions, environment);
@@ -67,26 +76,61 @@ final class ExportCommand extends Subcommand {
         Map<String, List<String>> naturalKeys = naturalKeyOptions.resolve(settings);
         Database database = database(connection, "export reads the rows from a database");
         Optional<Path> archiveFile = archiveFile();
-        Path directory = archiveFile.isPresent() ? unpackedNextTo(archiveFile.get())
-                : directory(snapshotLocation(snapshotOptions));
-        Path written = archiveFile.orElse(directory);
-        output.note("Exporting from " + database.display() + " as " + database.user() + " to " + written);
+        Optional<Path> csvFolder = csvFolder(archiveFile, naturalKeys);
+        Path target = archiveFile.isPresent() ? archiveFile.get() : directory(snapshotLocation(snapshotOptions));
+        Path directory = archiveFile.isPresent() || csvFolder.isPresent() ? unpackedNextTo(target) : target;
+        output.note("Exporting from " + database.display() + " as " + database.user() + " to " + target);
         ExportReport report;
         try {
             try (Progress progress = output.progress(1)) {
-                progress.status("Exporting from " + database.display() + " to " + written + " ...");
+                progress.status("Exporting from " + database.display() + " to " + target + " ...");
                 report = database.use(c -> exporter.export(c, directory));
             }
-            NaturalKeyOptions.record(naturalKeys, directory, written.toString());
+            NaturalKeyOptions.record(naturalKeys, directory, target.toString());
             archiveFile.ifPresent(file -> SnapshotArchive.write(directory, file));
+            if (csvFolder.isPresent()) {
+                writeCsv(directory, csvFolder.get(), report.manifest().fixtureVersion());
+            }
         } finally {
-            archiveFile.ifPresent(file -> deleteDirectory(directory));
+            if (directory != target) {
+                deleteDirectory(directory);
+            }
         }
         output.line("Exported " + report.manifest().fixtureVersion() + " from " + database.display() + " to "
-                + written + " (" + report.tables().size() + " tables, " + report.rows() + " rows)");
+                + target + (csvFolder.isPresent() ? " as CSV" : "") + " (" + report.tables().size() + " tables, "
+                + report.rows() + " rows)");
         output.line(render(report));
-        output.result(true, ExitCodes.OK, JsonResults.export(report, written.toString(), database.display()));
+        output.result(true, ExitCodes.OK, JsonResults.export(report, target.toString(), database.display()));
         return ExitCodes.OK;
+    }
+
+    /** The folder to write CSV fixtures into, with {@code --format csv}; checked before anything is read. */
+    private Optional<Path> csvFolder(Optional<Path> archiveFile, Map<String, List<String>> naturalKeys) {
+        String chosen = format == null ? "tsv" : format.trim().toLowerCase(Locale.ROOT);
+        if (chosen.equals("tsv")) {
+            return Optional.empty();
+        }
+        if (!chosen.equals("csv")) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "--format " + format + " is not a format "
+                    + "Seedkit writes: use --format tsv (the snapshot's own files) or --format csv (CSV fixtures).");
+        }
+        if (archiveFile.isPresent() || !naturalKeys.isEmpty()) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "--format csv writes a folder of CSV fixtures, "
+                    + "which cannot be packed with --archive or carry --natural-key; drop one of them.");
+        }
+        Path folder = directory(snapshotLocation(snapshotOptions));
+        if (Files.exists(folder)) {
+            throw new SeedException(SeedException.Code.CONFIGURATION, "--format csv writes a new folder, but "
+                    + folder + " exists; remove it or give another --snapshot.");
+        }
+        return Optional.of(folder);
+    }
+
+    private static void writeCsv(Path snapshot, Path folder, String fixtureVersion) {
+        try (Snapshot exported = SnapshotLocation.directory(snapshot).open()) {
+            Fixtures.writeCsv(exported, folder);
+        }
+        Fixtures.adopt(folder, fixtureVersion);
     }
 
     /** The archive to write, from {@code --archive} or the settings file; {@code --snapshot} may not come too. */

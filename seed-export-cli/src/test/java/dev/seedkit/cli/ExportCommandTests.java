@@ -5,10 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -49,6 +53,57 @@ class ExportCommandTests {
         assertThat(Files.readString(snapshot.resolve("shop.orders.tsv"))).isEqualTo("id\tcustomer_id\tnote\n"
                 + "10\t1\tfirst\n11\t3\t\\N\n");
         assertThat(cli().run("verify", "--snapshot", snapshot.toString()).exitCode()).isZero();
+    }
+
+    @Test
+    void writesCsvFixturesThatLoadAsTheSameRowsAndPassVerify(PostgresServer server) throws Exception {
+        Path folder = dir.resolve("fixtures/shop-csv");
+
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", folder.toString(), "--format", "csv",
+                "--fixture-version", "shop-csv-1"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).startsWith("Exported shop-csv-1 from " + db.jdbcUrl() + " to " + folder
+                + " as CSV (4 tables, 10 rows)\n");
+        assertThat(Files.readString(folder.resolve("shop.orders.csv"))).isEqualTo("\"id\",\"customer_id\",\"note\"\n"
+                + "\"10\",\"1\",\"first\"\n\"11\",\"3\",\n");
+        assertThat(folder.resolve("manifest.json")).isRegularFile();
+        assertThat(folder.getParent()).isDirectoryNotContaining("glob:**/.shop-csv.export-*");
+        Cli.Result verified = cli().run("verify", "--snapshot", folder.toString(), "--expect-version", "shop-csv-1");
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+
+        db.execute("CREATE DATABASE export_csv_target");
+        query(server, Shop.SCHEMA);
+        Cli.Result imported = cli().run(args("import", Shop.connection(server, "export_csv_target"), "--snapshot",
+                folder.toString()));
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        String everyRow = "select (select string_agg(o::text, ';' order by id) from shop.orders o) || "
+                + "(select string_agg(p::text, ';' order by id) from shop.products p) || "
+                + "(select string_agg(c::text, ';' order by id) from shop.customers c)";
+        assertThat(query(server, everyRow)).isEqualTo(db.queryValue(everyRow));
+    }
+
+    /** Runs {@code sql} in database export_csv_target; the first column of the first row, if any. */
+    private static String query(PostgresServer server, String sql) throws Exception {
+        try (Connection c = server.connect("export_csv_target"); Statement statement = c.createStatement()) {
+            if (statement.execute(sql)) {
+                try (ResultSet rows = statement.getResultSet()) {
+                    return rows.next() ? rows.getString(1) : null;
+                }
+            }
+            return null;
+        }
+    }
+
+    @Test
+    void refusesCsvIntoAFolderThatExists() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("taken"));
+
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", folder.toString(), "--format", "csv"));
+
+        assertThat(result.exitCode()).isEqualTo(2);
+        assertThat(result.err()).contains("--format csv writes a new folder, but " + folder + " exists; remove it or "
+                + "give another --snapshot.");
     }
 
     @Test

@@ -5,13 +5,19 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.apache.commons.csv.QuoteMode;
 
@@ -69,6 +75,24 @@ final class CsvFixture {
             values.put(header.get(i), record.get(i));
         }
         return values;
+    }
+
+    /**
+     * Writes {@code rows} as the CSV fixture {@code file} (which must not exist): a header naming the columns, then
+     * one record per row, NULL as an empty field and every other value quoted, so that {@link #read} gives the same
+     * values back.
+     */
+    static long write(TableRows rows, Path file) throws IOException {
+        CSVFormat format = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL_NON_NULL).setRecordSeparator('\n')
+                .get();
+        try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW);
+                CSVPrinter printer = new CSVPrinter(writer, format)) {
+            printer.printRecord(rows.table().columnNames());
+            for (Optional<List<String>> row = rows.nextRow(); row.isPresent(); row = rows.nextRow()) {
+                printer.printRecord(row.get());
+            }
+            return rows.rowsRead();
+        }
     }
 
     /** Line breaks inside the record's quoted values, so that a record spanning lines starts on its first. */

@@ -61,6 +61,23 @@ class FixtureFilesTests {
     }
 
     @Test
+    void aSnapshotWrittenAsCsvLoadsAsTheSameValues() throws Exception {
+        write("customers.tsv", "id\tname\tnote\n1\tAda, \"the\" Countess\t\\N\n2\ttwo\\nlines\t\n"
+                + "3\ttab\\there\tback\\\\slash\n");
+        Fixtures.adopt(dir, "tricky-1");
+        Path csv = dir.resolveSibling(dir.getFileName() + "-csv");
+        try (Snapshot snapshot = SnapshotLocation.of(dir.toString()).open()) {
+            assertThat(Fixtures.writeCsv(snapshot, csv)).isEqualTo(3);
+        }
+
+        importFixtures(SnapshotLocation.of(csv.toString()));
+
+        assertThat(db.query("select name, note is null, note from customers order by id")).containsExactly(
+                Arrays.asList("Ada, \"the\" Countess", "t", null), List.of("two\nlines", "f", ""),
+                List.of("tab\there", "f", "back\\slash"));
+    }
+
+    @Test
     void tsvFixturesFollowCopyTextAndImportingThemAgainIsRecordedAsAlreadyApplied() throws Exception {
         write("customers.tsv", "id\tname\tnote\n1\tAda\t\\N\n2\tBob\t\n3\ttab\\there\tback\\\\slash\n");
         SnapshotLocation file = SnapshotLocation.of(dir.resolve("customers.tsv").toString());
