@@ -48,11 +48,23 @@ final class DatabaseAdmin {
         create(connection, name, template, null);
     }
 
-    /** Creates database {@code name} as a copy of {@code template} with {@code strategy} (null: the default). */
-    static void create(Connection connection, String name, String template, String strategy) throws SQLException {
+    /** Creates database {@code name} as a copy of {@code template} with {@code method} (null: the default). */
+    static void create(Connection connection, String name, String template, CloneStrategy.Method method)
+            throws SQLException {
         String copying = template == null ? "" : " TEMPLATE " + quote(template);
-        execute(connection, "CREATE DATABASE " + quote(name) + copying + (strategy == null ? "" : " STRATEGY "
-                + strategy));
+        String fileCopyMethod = method == null ? null
+                : method.fileCopyMethod(connection.getMetaData().getDatabaseMajorVersion());
+        if (fileCopyMethod != null) {
+            execute(connection, "SET file_copy_method = " + fileCopyMethod);
+        }
+        try {
+            execute(connection, "CREATE DATABASE " + quote(name) + copying + (method == null ? "" : " STRATEGY "
+                    + method.strategy()));
+        } finally {
+            if (fileCopyMethod != null) {
+                execute(connection, "RESET file_copy_method");
+            }
+        }
     }
 
     /**

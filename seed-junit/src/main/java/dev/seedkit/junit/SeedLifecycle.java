@@ -192,7 +192,7 @@ final class SeedLifecycle {
         RunOwnership owner = computeIfAbsent(root, new OwnershipKey(settings.server()),
                 key -> RunOwnership.claim(server), RunOwnership.class);
         TemplateDatabase template = computeIfAbsent(root, new TemplateKey(settings.server(), recipe.fingerprint()),
-                key -> new TemplateDatabase(server, recipe, settings.keepTemplates(), settings.readyClones(), owner),
+                key -> new TemplateDatabase(server, recipe, settings, owner),
                 TemplateDatabase.class);
         template.build();
         return template;
@@ -201,6 +201,9 @@ final class SeedLifecycle {
     private static RunningServer start(ServerSpec spec) {
         PostgresServer server = spec.start();
         log.info("Seedkit databases live on {}", server.description());
+        if (spec.warm()) {
+            WarmTemplates.tidy(server);
+        }
         return new RunningServer(server);
     }
 

@@ -1,6 +1,7 @@
 package dev.seedkit.junit;
 
 import dev.seedkit.core.importer.ImportMode;
+import dev.seedkit.postgres.EmbeddedPostgres;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -66,6 +67,19 @@ public final class SeedkitExtension implements BeforeAllCallback, BeforeEachCall
      * drop old ones with {@code DROP DATABASE} when they pile up.
      */
     public static final String KEEP_TEMPLATES_PROPERTY = "seedkit.keepTemplates";
+    /**
+     * {@code true} (built-in) keeps the embedded server's cluster and its seeded templates in the cache directory
+     * between runs, so that running a test class again skips {@code initdb}, schema initialisation and seeding (a
+     * template is reused only while everything that goes into it is unchanged). Each JVM running at the same time
+     * gets a cluster of its own; at start-up everything but the {@value WarmTemplates#KEPT} templates used last is
+     * dropped. {@code false}: a throwaway cluster per run. Only for {@link DatabaseKind#EMBEDDED}.
+     */
+    public static final String WARM_PROPERTY = "seedkit.embedded.warm";
+    /**
+     * Directory the embedded server's binaries are unpacked into and its clusters live in; built-in: the system
+     * property of the same name, else {@code <tmp>/seedkit-postgres}. Must be reachable by the server's account.
+     */
+    public static final String CACHE_DIR_PROPERTY = EmbeddedPostgres.CACHE_DIR_PROPERTY;
     /**
      * Natural keys to match rows by, for tables whose rows the schema initialiser inserts with ids of its own (a
      * migration's {@code order_status}, {@code roles}): {@code TABLE=COLUMNS} entries separated by {@code ;}, e.g.

@@ -1,9 +1,11 @@
 package dev.seedkit.junit;
 
+import dev.seedkit.postgres.EmbeddedPostgres;
 import dev.seedkit.postgres.PostgresServer;
 import dev.seedkit.postgres.PostgresServerException;
 import dev.seedkit.postgres.PostgresServers;
 import dev.seedkit.postgres.PostgresUrl;
+import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 
@@ -12,25 +14,32 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * and credentials ({@link DatabaseKind#URL}) or the image ({@link DatabaseKind#CONTAINER}); unused parts are empty.
  * Equal specs share one server per run. {@link #toString()} leaves the password out ({@link PostgresUrl#redact}).
  */
-record ServerSpec(DatabaseKind kind, String url, String user, String password, String image) {
+record ServerSpec(DatabaseKind kind, String url, String user, String password, String image, boolean warm,
+                  String cacheDirectory) {
 
+    /** A throwaway embedded server in the default cache directory. */
     static ServerSpec embedded() {
-        return new ServerSpec(DatabaseKind.EMBEDDED, "", "", "", "");
+        return embedded(false, "");
+    }
+
+    /** An embedded server, {@code warm} or not, in {@code cacheDirectory} ("" for the default). */
+    static ServerSpec embedded(boolean warm, String cacheDirectory) {
+        return new ServerSpec(DatabaseKind.EMBEDDED, "", "", "", "", warm, cacheDirectory);
     }
 
     static ServerSpec url(String url, String user, String password) {
-        return new ServerSpec(DatabaseKind.URL, url, user, password, "");
+        return new ServerSpec(DatabaseKind.URL, url, user, password, "", false, "");
     }
 
     static ServerSpec container(String image) {
-        return new ServerSpec(DatabaseKind.CONTAINER, "", "", "", image);
+        return new ServerSpec(DatabaseKind.CONTAINER, "", "", "", image, false, "");
     }
 
     /** Starts or finds the server; a failure says what to do. */
     PostgresServer start() {
         try {
             return switch (kind) {
-                case EMBEDDED -> PostgresServers.embedded();
+                case EMBEDDED -> embeddedBuilder().start();
                 case URL -> PostgresServers.external(url, user.isEmpty() ? null : user,
                         password.isEmpty() ? null : password);
                 case CONTAINER -> PostgresServers.container(image);
@@ -44,11 +53,17 @@ record ServerSpec(DatabaseKind kind, String url, String user, String password, S
         }
     }
 
+    private EmbeddedPostgres.Builder embeddedBuilder() {
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().warm(warm);
+        return cacheDirectory.isEmpty() ? builder : builder.cacheDirectory(Path.of(cacheDirectory));
+    }
+
     @Override
     public String toString() {
         return switch (kind) {
             case URL -> "URL " + PostgresUrl.redact(url, List.of(password)) + " as " + user;
             case CONTAINER -> "CONTAINER " + image;
+            case EMBEDDED -> warm ? "EMBEDDED (warm)" : "EMBEDDED";
             default -> kind.name();
         };
     }

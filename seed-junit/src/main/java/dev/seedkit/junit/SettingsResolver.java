@@ -86,7 +86,9 @@ final class SettingsResolver {
     ServerSpec server(DatabaseKind declared) {
         DatabaseKind kind = declared != DatabaseKind.DEFAULT ? declared : configuredKind();
         return switch (kind) {
-            case EMBEDDED -> ServerSpec.embedded();
+            case EMBEDDED -> ServerSpec.embedded(
+                    parameter(SeedkitExtension.WARM_PROPERTY).map(Boolean::parseBoolean).orElse(true),
+                    parameter(SeedkitExtension.CACHE_DIR_PROPERTY).orElse(""));
             case CONTAINER -> ServerSpec.container(setting(SeedkitExtension.CONTAINER_IMAGE_PROPERTY)
                     .orElse(PostgresServers.DEFAULT_IMAGE));
             case URL -> ServerSpec.url(setting(SeedkitExtension.JDBC_URL_PROPERTY).orElseThrow(() ->

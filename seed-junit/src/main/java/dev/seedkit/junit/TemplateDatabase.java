@@ -33,10 +33,12 @@ final class TemplateDatabase implements StoredResource {
     private static final Logger log = LoggerFactory.getLogger(TemplateDatabase.class);
     private static final String NAME_PREFIX = "seedkit_tpl_";
     private static final AtomicInteger SEEDINGS = new AtomicInteger();
+    private static final String FEATURE_NOT_SUPPORTED = "0A000";
 
     private final PostgresServer server;
     private final TemplateRecipe recipe;
     private final boolean keep;
+    private final boolean warm;
     private final String name;
     private final long lockKey;
     private final List<ConnectionPool> pools = new CopyOnWriteArrayList<>();
@@ -49,12 +51,17 @@ final class TemplateDatabase implements StoredResource {
     private volatile SeedException failure;
     private boolean closed;
 
-    TemplateDatabase(PostgresServer server, TemplateRecipe recipe, boolean keep, int readyClones,
-                     RunOwnership owner) {
+    /**
+     * The template of {@code recipe} on {@code server}: kept after the run if {@code settings} keep templates or the
+     * server is a warm embedded one, with {@code settings.readyClones()} copies made ahead.
+     */
+    TemplateDatabase(PostgresServer server, TemplateRecipe recipe, SeedSettings settings, RunOwnership owner) {
         this.server = server;
         this.owner = owner;
         this.recipe = recipe;
-        this.keep = keep;
+        this.warm = settings.server().warm();
+        this.keep = settings.keepTemplates() || warm;
+        int readyClones = settings.readyClones();
         String digits = recipe.fingerprint().substring(0, 16);
         this.name = NAME_PREFIX + digits;
         this.lockKey = Long.parseUnsignedLong(digits, 16);
@@ -133,10 +140,22 @@ final class TemplateDatabase implements StoredResource {
     void cloneInto(String clone) {
         underLock("copy template " + name + " into " + clone, maintenance -> {
             ensureBuilt(maintenance);
-            String strategy = strategy().next(maintenance.getMetaData().getDatabaseMajorVersion());
-            long started = System.nanoTime();
-            DatabaseAdmin.create(maintenance, clone, name, strategy);
-            strategy().record(strategy, System.nanoTime() - started);
+            int version = maintenance.getMetaData().getDatabaseMajorVersion();
+            while (true) {
+                CloneStrategy.Method method = strategy().next(version);
+                long started = System.nanoTime();
+                try {
+                    DatabaseAdmin.create(maintenance, clone, name, method);
+                } catch (SQLException e) {
+                    if (method != CloneStrategy.Method.FILE_CLONE || !FEATURE_NOT_SUPPORTED.equals(e.getSQLState())) {
+                        throw e;
+                    }
+                    strategy().refused(method, e.getMessage());
+                    continue;
+                }
+                strategy().record(method, System.nanoTime() - started, version);
+                return;
+            }
         });
     }
 
@@ -170,7 +189,10 @@ final class TemplateDatabase implements StoredResource {
         if (found.isPresent()) {
             if (marker == null) {
                 marker = found.get();
-                log.info("Using template {} ({}) on {}", name, recipe.description(), server.description());
+                recordUse(maintenance);
+                log.info("Using template {} ({}) on {}, seeded by an earlier run{}", name, recipe.description(),
+                        server.description(), warm ? " and kept in the warm cluster: no schema initialisation, no "
+                                + "seeding (" + SeedkitExtension.WARM_PROPERTY + "=false for a fresh cluster)" : "");
             }
             return;
         }
@@ -201,9 +223,16 @@ final class TemplateDatabase implements StoredResource {
                     + "connections your SchemaInitializer opens", leftovers, name);
         }
         marker = built;
+        recordUse(maintenance);
         SEEDINGS.incrementAndGet();
         log.info("Seeded template {} ({}) on {} in {} ms", name, recipe.description(), server.description(),
                 (System.nanoTime() - started) / 1_000_000);
+    }
+
+    private void recordUse(Connection maintenance) throws SQLException {
+        if (warm) {
+            WarmTemplates.used(maintenance, name);
+        }
     }
 
     /**
@@ -221,7 +250,7 @@ final class TemplateDatabase implements StoredResource {
         log.debug("Closed the {} connection pool(s) of template {}'s clones", pools.size(), name);
         if (keep) {
             log.info("Keeping template {} on {} ({}=true)", name, server.description(),
-                    SeedkitExtension.KEEP_TEMPLATES_PROPERTY);
+                    warm ? SeedkitExtension.WARM_PROPERTY : SeedkitExtension.KEEP_TEMPLATES_PROPERTY);
             return;
         }
         try (Connection maintenance = DatabaseAdmin.maintenance(server)) {

@@ -74,6 +74,6 @@ class ConnectionPoolTests {
                 ImportMode.INSERT_MISSING, "", "", "ConnectionPoolTests"), List.of(), null, Isolation.CLONE_PER_CLASS,
                 ServerSpec.embedded(), false, 0);
         return new TemplateDatabase(server, TemplateRecipe.prepare(settings, new RecipeReads(
-                new RecordingSeeder("pools", "c0ffee", Map.of()))), false, 0, owner);
+                new RecordingSeeder("pools", "c0ffee", Map.of()))), settings, owner);
     }
 }

@@ -44,7 +44,7 @@ class ReadyClonesTests {
             template.build();
             prefix = clonePrefix(template);
             List<ClonedDatabase> used = new ArrayList<>();
-            for (int i = 0; i < 4; i++) {
+            for (int i = 0; i < 6; i++) {
                 awaitReady(template, 2);
                 used.add(ClonedDatabase.of(template));
             }
@@ -52,9 +52,8 @@ class ReadyClonesTests {
 
             ReadyClones.Counts counts = template.clones().counts();
             assertThat(counts.madeOnPath()).as("copies made on the caller's path").isEqualTo(1);
-            assertThat(counts.madeAhead()).as("copies made ahead").isGreaterThanOrEqualTo(3);
-            assertThat(template.strategy().chosen()).as("strategy chosen after two copies of each kind")
-                    .isIn(CloneStrategy.WAL_LOG, CloneStrategy.FILE_COPY);
+            assertThat(counts.madeAhead()).as("copies made ahead").isGreaterThanOrEqualTo(5);
+            assertThat(template.strategy().chosen()).as("method chosen after two copies of each kind").isNotNull();
         }
         assertThat(databases(server, prefix + "%")).as("copies left after the template closed").isEmpty();
     }
@@ -118,6 +117,6 @@ class ReadyClonesTests {
                 ImportMode.INSERT_MISSING, "", "", "ReadyClonesTests"), List.of(), null, Isolation.CLONE_PER_CLASS,
                 ServerSpec.embedded(), false, readyClones);
         return new TemplateDatabase(server, TemplateRecipe.prepare(settings, new RecipeReads(
-                new RecordingSeeder("ready-" + version, "c0ffee", Map.of()))), false, readyClones, owner);
+                new RecordingSeeder("ready-" + version, "c0ffee", Map.of()))), settings, owner);
     }
 }

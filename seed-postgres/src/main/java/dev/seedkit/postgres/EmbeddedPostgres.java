@@ -47,6 +47,7 @@ public final class EmbeddedPostgres {
         private final Map<String, String> settings = new LinkedHashMap<>();
         private Path cacheDirectory;
         private Path dataDirectory;
+        private boolean warm;
         private String unprivilegedUser;
         private int port;
         private Duration startupTimeout = Duration.ofSeconds(60);
@@ -85,6 +86,19 @@ public final class EmbeddedPostgres {
             return this;
         }
 
+        /**
+         * Keeps the cluster in the cache directory when the server stops and starts the next server (of the next
+         * run) on it, so that it skips {@code initdb} and finds the databases left there: for the edit-run loop,
+         * where a test class is run again and again. Each running JVM gets a cluster of its own (up to four per
+         * PostgreSQL version, then throwaway ones); a server a killed JVM left running on one is stopped first;
+         * clusters of PostgreSQL versions no longer used are deleted. What the cluster holds is the caller's to
+         * tidy. Ignored when a {@linkplain #dataDirectory data directory} is given. Default: {@code false}.
+         */
+        public Builder warm(boolean warm) {
+            this.warm = warm;
+            return this;
+        }
+
         /** Account the server runs as when the JVM is root; default {@code nobody}. */
         public Builder unprivilegedUser(String user) {
             this.unprivilegedUser = user;
@@ -117,7 +131,7 @@ public final class EmbeddedPostgres {
             String user = unprivilegedUser != null ? unprivilegedUser
                     : System.getProperty(USER_PROPERTY, System.getenv().getOrDefault(USER_ENV, DEFAULT_USER));
             PostgresPlatform target = platform != null ? platform : PostgresPlatform.current();
-            return EmbeddedPostgresServer.start(target, cache, dataDirectory, ServerAccount.detect(user, target),
+            return EmbeddedPostgresServer.start(target, cache, dataDirectory, warm, ServerAccount.detect(user, target),
                     Map.copyOf(settings), port, startupTimeout);
         }
     }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,12 +36,14 @@ final class EmbeddedPostgresServer implements PostgresServer {
     private final Process process;
     private final int port;
     private final Thread shutdownHook;
+    private final WarmSlot slot;
     private String version = "";
     private boolean closed;
 
     private EmbeddedPostgresServer(PostgresPlatform platform, Path home, Path instance, Path data,
-                                   ServerAccount account, Process process, int port) {
+                                   ServerAccount account, Process process, int port, WarmSlot slot) {
         this.platform = platform;
+        this.slot = slot;
         this.home = home;
         this.instance = instance;
         this.data = data;
@@ -53,16 +56,20 @@ final class EmbeddedPostgresServer implements PostgresServer {
 
     /**
      * Starts a server on a new throwaway cluster, or, with {@code keptData}, on the cluster kept there (created by
-     * {@code initdb} first if the directory holds none).
+     * {@code initdb} first if the directory holds none), or, with {@code warm}, on a {@link WarmSlot warm cluster}
+     * of the cache directory.
      */
-    static PostgresServer start(PostgresPlatform platform, Path cache, Path keptData, ServerAccount account,
-                                Map<String, String> settings, int port, Duration timeout) {
+    static PostgresServer start(PostgresPlatform platform, Path cache, Path keptData, boolean warm,
+                                ServerAccount account, Map<String, String> settings, int port, Duration timeout) {
         long started = System.nanoTime();
         Path home = PostgresBinaries.install(cache, platform);
         Path instance = createInstanceDirectory(cache);
+        WarmSlot slot = null;
         try {
             Cluster cluster = new Cluster(platform, home, instance, account);
-            Path data = keptData == null ? cluster.throwaway() : cluster.kept(keptData);
+            slot = keptData == null && warm ? warmSlot(cache, home, cluster, account) : null;
+            Path data = slot != null ? cluster.kept(slot.data())
+                    : keptData == null ? cluster.throwaway() : cluster.kept(keptData);
             int chosenPort = port != 0 ? port : freePort();
             List<String> postgres = postgresCommand(cluster.program("postgres"), data, chosenPort, settings);
             Process process = new ProcessBuilder(account.command(postgres))
@@ -70,7 +77,8 @@ final class EmbeddedPostgresServer implements PostgresServer {
                     .redirectOutput(instance.resolve("postgres.log").toFile())
                     .start();
             EmbeddedPostgresServer server = new EmbeddedPostgresServer(platform, home, instance, data, account,
-                    process, chosenPort);
+                    process, chosenPort, slot);
+            slot = null;
             server.awaitReady(timeout);
             log.info("Embedded PostgreSQL {} ready on 127.0.0.1:{} in {} ms, running as {}, data in {}",
                     server.version, chosenPort, (System.nanoTime() - started) / 1_000_000, account.describe(), data);
@@ -81,7 +89,24 @@ final class EmbeddedPostgresServer implements PostgresServer {
         } catch (RuntimeException e) {
             PostgresBinaries.deleteTree(instance);
             throw e;
+        } finally {
+            if (slot != null) {
+                slot.close();
+            }
         }
+    }
+
+    /** A warm cluster's slot, its orphaned server stopped; null (a throwaway cluster) when every slot is taken. */
+    private static WarmSlot warmSlot(Path cache, Path home, Cluster cluster, ServerAccount account)
+            throws IOException {
+        Optional<WarmSlot> slot = WarmSlot.take(cache, home);
+        if (slot.isEmpty()) {
+            log.info("All {} warm PostgreSQL clusters in {} are in use by other JVMs: starting on a throwaway one",
+                    WarmSlot.SLOTS, cache.resolve("warm"));
+            return null;
+        }
+        slot.get().stopOrphan(cluster, account);
+        return slot.get();
     }
 
     private static Path createInstanceDirectory(Path cache) {
@@ -201,6 +226,9 @@ final class EmbeddedPostgresServer implements PostgresServer {
             }
         }
         PostgresBinaries.deleteTree(instance);
+        if (slot != null) {
+            slot.close();
+        }
     }
 
     private static int freePort() throws IOException {
