@@ -65,7 +65,7 @@ public final class SeedBench {
             LargeImportBench large = new LargeImportBench(context);
             ExportBench export = new ExportBench(context);
             clock.time(1, "large import", () -> large.run(table));
-            TypicalFixture fixture = options.runs(2) || options.runs(4) || options.runs(10)
+            TypicalFixture fixture = options.runs(2) || options.runs(4) || options.runs(6) || options.runs(10)
                     ? TypicalFixture.create(context) : null;
             clock.time(2, "typical fixture", () -> new FixtureBench(context, fixture).run(table));
             clock.time(3, "clones", () -> new CloneBench(context).run(table));
@@ -73,7 +73,7 @@ public final class SeedBench {
             if (!options.exportScales().isEmpty()) {
                 clock.time(5, "export", () -> export.run(table));
             }
-            clock.time(6, "start-up", () -> new StartupBench(context).run(table));
+            clock.time(6, "start-up", () -> new StartupBench(context, fixture).run(table));
             if (options.runs(1) || options.runs(5)) {
                 table.section("7. Memory: Java heap while Seedkit imports the large snapshot and exports the demo "
                         + "databases (sampled every 10 ms)");

@@ -14,7 +14,8 @@ import java.util.stream.Stream;
 /**
  * Section 6, start-up: until an embedded PostgreSQL accepts connections, with a fresh cache directory (the binaries
  * are unpacked first) and with the cache directory of an earlier run (initdb and start only); and until a
- * Testcontainers PostgreSQL accepts connections, where Docker is reachable.
+ * Testcontainers PostgreSQL accepts connections, where Docker is reachable; and the edit-run loop ({@link
+ * EditRunBench}): one test class run again in a new JVM, with and without the warm cluster.
  */
 final class StartupBench {
 
@@ -23,9 +24,11 @@ final class StartupBench {
     static final String CONTAINER = "Testcontainers PostgreSQL ready (container start + first query)";
 
     private final BenchContext context;
+    private final TypicalFixture fixture;
 
-    StartupBench(BenchContext context) {
+    StartupBench(BenchContext context, TypicalFixture fixture) {
         this.context = context;
+        this.fixture = fixture;
     }
 
     void run(ResultTable table) throws Exception {
@@ -54,6 +57,7 @@ final class StartupBench {
         table.row(FIRST, first, null, "fresh cache directory");
         table.row(WARM, warm, first, "binaries already unpacked; ratio: vs first run");
         measureContainer(table, warm);
+        new EditRunBench(context, fixture).run(table);
     }
 
     /** Times {@code largeRuns} container starts, or says in the row why it could not. */
