@@ -56,7 +56,9 @@ final class HandOffBench {
                 + methods + " methods, each doing " + WORK_MILLIS + " ms of work)");
         measure(table, TYPICAL, typicalTemplate(), methods);
         if (!context.options().quick()) {
-            measure(table, WIDE, wideTemplate(), methods);
+            Template wide = wideTemplate();
+            measure(table, WIDE, wide, methods);
+            new ClassSuiteBench(context).run(table, wide.snapshot(), wide.schema());
         }
     }
 

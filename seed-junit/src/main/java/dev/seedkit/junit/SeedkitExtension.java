@@ -61,6 +61,15 @@ public final class SeedkitExtension implements BeforeAllCallback, BeforeEachCall
     /** Image for {@link DatabaseKind#CONTAINER}; then {@code SEEDKIT_CONTAINER_IMAGE}, then {@code postgres:18}. */
     public static final String CONTAINER_IMAGE_PROPERTY = "seedkit.container.image";
     /**
+     * {@code true} reuses one seeded container across Maven modules and runs ({@link DatabaseKind#CONTAINER}): the
+     * container is left running when the run ends, with its templates, and the next run (the next module of the
+     * build, the next build) finds it and its template, so it skips container start and seeding; each class still
+     * gets its own copy. Testcontainers' reuse must be enabled on the machine ({@code testcontainers.reuse.enable=true}
+     * in {@code ~/.testcontainers.properties}, or {@code TESTCONTAINERS_REUSE_ENABLE=true}); without it a warning
+     * says so and the container lives for one run. Then {@code SEEDKIT_CONTAINER_REUSE}; built-in: {@code false}.
+     */
+    public static final String CONTAINER_REUSE_PROPERTY = "seedkit.container.reuse";
+    /**
      * {@code true} keeps template databases when the run ends, so later runs against the same server (a
      * developer's local PostgreSQL, a reused container) skip seeding; built-in: {@code false}, templates are dropped.
      * Templates are named after everything that goes into them, so a changed snapshot or script gets a new one;

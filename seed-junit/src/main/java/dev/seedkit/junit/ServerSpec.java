@@ -14,7 +14,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
  * and credentials ({@link DatabaseKind#URL}) or the image ({@link DatabaseKind#CONTAINER}); unused parts are empty.
  * Equal specs share one server per run. {@link #toString()} leaves the password out ({@link PostgresUrl#redact}).
  */
-record ServerSpec(DatabaseKind kind, String url, String user, String password, String image, boolean warm,
+record ServerSpec(DatabaseKind kind, String url, String user, String password, String image, boolean kept,
                   String cacheDirectory) {
 
     /** A throwaway embedded server in the default cache directory. */
@@ -32,7 +32,28 @@ record ServerSpec(DatabaseKind kind, String url, String user, String password, S
     }
 
     static ServerSpec container(String image) {
-        return new ServerSpec(DatabaseKind.CONTAINER, "", "", "", image, false, "");
+        return container(image, false);
+    }
+
+    /** A container of {@code image}, reused across runs (left running, found again) or not. */
+    static ServerSpec container(String image, boolean reuse) {
+        return new ServerSpec(DatabaseKind.CONTAINER, "", "", "", image, reuse, "");
+    }
+
+    /** An embedded server whose cluster is kept between runs ({@value SeedkitExtension#WARM_PROPERTY}). */
+    boolean warm() {
+        return kind == DatabaseKind.EMBEDDED && kept;
+    }
+
+    /** Whether the server outlives the run (a warm cluster, a reused container), and so the templates on it. */
+    boolean outlivesTheRun() {
+        return kept;
+    }
+
+    /** The setting that makes the server outlive the run. */
+    String keptBy() {
+        return kind == DatabaseKind.CONTAINER ? SeedkitExtension.CONTAINER_REUSE_PROPERTY
+                : SeedkitExtension.WARM_PROPERTY;
     }
 
     /** Starts or finds the server; a failure says what to do. */
@@ -42,7 +63,7 @@ record ServerSpec(DatabaseKind kind, String url, String user, String password, S
                 case EMBEDDED -> embeddedBuilder().start();
                 case URL -> PostgresServers.external(url, user.isEmpty() ? null : user,
                         password.isEmpty() ? null : password);
-                case CONTAINER -> PostgresServers.container(image);
+                case CONTAINER -> PostgresServers.container(image, kept);
                 case DEFAULT -> throw new IllegalStateException("unresolved database kind");
             };
         } catch (PostgresServerException e) {
@@ -54,7 +75,7 @@ record ServerSpec(DatabaseKind kind, String url, String user, String password, S
     }
 
     private EmbeddedPostgres.Builder embeddedBuilder() {
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().warm(warm);
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder().warm(kept);
         return cacheDirectory.isEmpty() ? builder : builder.cacheDirectory(Path.of(cacheDirectory));
     }
 
@@ -62,8 +83,8 @@ record ServerSpec(DatabaseKind kind, String url, String user, String password, S
     public String toString() {
         return switch (kind) {
             case URL -> "URL " + PostgresUrl.redact(url, List.of(password)) + " as " + user;
-            case CONTAINER -> "CONTAINER " + image;
-            case EMBEDDED -> warm ? "EMBEDDED (warm)" : "EMBEDDED";
+            case CONTAINER -> "CONTAINER " + image + (kept ? " (reused)" : "");
+            case EMBEDDED -> kept ? "EMBEDDED (warm)" : "EMBEDDED";
             default -> kind.name();
         };
     }

@@ -90,7 +90,8 @@ final class SettingsResolver {
                     parameter(SeedkitExtension.WARM_PROPERTY).map(Boolean::parseBoolean).orElse(true),
                     parameter(SeedkitExtension.CACHE_DIR_PROPERTY).orElse(""));
             case CONTAINER -> ServerSpec.container(setting(SeedkitExtension.CONTAINER_IMAGE_PROPERTY)
-                    .orElse(PostgresServers.DEFAULT_IMAGE));
+                    .orElse(PostgresServers.DEFAULT_IMAGE),
+                    setting(SeedkitExtension.CONTAINER_REUSE_PROPERTY).map(Boolean::parseBoolean).orElse(false));
             case URL -> ServerSpec.url(setting(SeedkitExtension.JDBC_URL_PROPERTY).orElseThrow(() ->
                             new ExtensionConfigurationException("database = URL, but no JDBC URL is configured: set "
                                     + "the configuration parameter " + SeedkitExtension.JDBC_URL_PROPERTY + " or the "

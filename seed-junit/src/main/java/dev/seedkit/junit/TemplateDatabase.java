@@ -39,6 +39,7 @@ final class TemplateDatabase implements StoredResource {
     private final TemplateRecipe recipe;
     private final boolean keep;
     private final boolean warm;
+    private final String keptBy;
     private final String name;
     private final long lockKey;
     private final List<ConnectionPool> pools = new CopyOnWriteArrayList<>();
@@ -53,14 +54,17 @@ final class TemplateDatabase implements StoredResource {
 
     /**
      * The template of {@code recipe} on {@code server}: kept after the run if {@code settings} keep templates or the
-     * server is a warm embedded one, with {@code settings.readyClones()} copies made ahead.
+     * server outlives the run (a warm embedded cluster, a reused container), with {@code settings.readyClones()}
+     * copies made ahead.
      */
     TemplateDatabase(PostgresServer server, TemplateRecipe recipe, SeedSettings settings, RunOwnership owner) {
         this.server = server;
         this.owner = owner;
         this.recipe = recipe;
         this.warm = settings.server().warm();
-        this.keep = settings.keepTemplates() || warm;
+        this.keep = settings.keepTemplates() || settings.server().outlivesTheRun();
+        this.keptBy = settings.server().outlivesTheRun() ? settings.server().keptBy()
+                : SeedkitExtension.KEEP_TEMPLATES_PROPERTY;
         int readyClones = settings.readyClones();
         String digits = recipe.fingerprint().substring(0, 16);
         this.name = NAME_PREFIX + digits;
@@ -250,7 +254,7 @@ final class TemplateDatabase implements StoredResource {
         log.debug("Closed the {} connection pool(s) of template {}'s clones", pools.size(), name);
         if (keep) {
             log.info("Keeping template {} on {} ({}=true)", name, server.description(),
-                    warm ? SeedkitExtension.WARM_PROPERTY : SeedkitExtension.KEEP_TEMPLATES_PROPERTY);
+                    keptBy);
             return;
         }
         try (Connection maintenance = DatabaseAdmin.maintenance(server)) {

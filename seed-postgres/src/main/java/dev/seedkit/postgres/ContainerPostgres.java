@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 import org.testcontainers.utility.DockerImageName;
+import org.testcontainers.utility.TestcontainersConfiguration;
 
 /**
  * PostgreSQL in a Docker container started through Testcontainers. Only this class touches Testcontainers, so the
@@ -19,14 +20,19 @@ final class ContainerPostgres implements PostgresServer {
     private static final Logger log = LoggerFactory.getLogger(ContainerPostgres.class);
     private static final int POSTGRES_PORT = 5432;
 
+    /** Label on containers started for reuse, to find them: {@code docker ps --filter label=dev.seedkit.reuse}. */
+    static final String REUSE_LABEL = "dev.seedkit.reuse";
+
     private final PostgreSQLContainer container;
     private final String image;
+    private final boolean reused;
     private final String host;
     private final int port;
 
-    private ContainerPostgres(PostgreSQLContainer container, String image) {
+    private ContainerPostgres(PostgreSQLContainer container, String image, boolean reused) {
         this.container = container;
         this.image = image;
+        this.reused = reused;
         this.host = container.getHost();
         this.port = container.getMappedPort(POSTGRES_PORT); // kept: the container answers no more after close()
     }
@@ -45,7 +51,12 @@ final class ContainerPostgres implements PostgresServer {
         }
     }
 
-    static PostgresServer start(String image) {
+    /**
+     * Starts a container of {@code image}; with {@code reuse}, finds the one an earlier run left running instead
+     * (Testcontainers' reuse, which the user enables: {@code testcontainers.reuse.enable=true} in
+     * {@code ~/.testcontainers.properties} or {@code TESTCONTAINERS_REUSE_ENABLE=true}) and leaves it running.
+     */
+    static PostgresServer start(String image, boolean reuse) {
         if (!testcontainersOnClasspath()) {
             throw new PostgresServerException("A PostgreSQL container was asked for, but Testcontainers is not on the "
                     + "classpath. Add org.testcontainers:testcontainers-postgresql as a test dependency.");
@@ -55,16 +66,31 @@ final class ContainerPostgres implements PostgresServer {
                     + "Docker engine. Start Docker (or set DOCKER_HOST), or use the embedded server instead.");
         }
         long started = System.nanoTime();
+        boolean reused = reuse && reuseEnabled();
         DockerImageName name = DockerImageName.parse(image).asCompatibleSubstituteFor("postgres");
         PostgreSQLContainer container = new PostgreSQLContainer(name)
                 .withCreateContainerCmdModifier(cmd -> cmd.getHostConfig().withPortBindings(new PortBinding(
                         Ports.Binding.bindIp("127.0.0.1"), ExposedPort.tcp(POSTGRES_PORT))));
+        if (reused) {
+            container.withReuse(true).withLabel(REUSE_LABEL, "true");
+        }
         container.start();
-        ContainerPostgres server = new ContainerPostgres(container, image);
-        log.info("PostgreSQL container {} ready on {}:{} in {} ms", image, server.host(), server.port(),
-                (System.nanoTime() - started) / 1_000_000);
+        ContainerPostgres server = new ContainerPostgres(container, image, reused);
+        log.info("PostgreSQL container {} ready on {}:{} in {} ms{}", image, server.host(), server.port(),
+                (System.nanoTime() - started) / 1_000_000, reused ? " (reusable: left running for later runs)" : "");
         return server;
     }
+
+    private static boolean reuseEnabled() {
+        if (TestcontainersConfiguration.getInstance().environmentSupportsReuse()) {
+            return true;
+        }
+        log.warn("Container reuse was asked for, but Testcontainers' reuse is not enabled on this machine: set "
+                + "testcontainers.reuse.enable=true in ~/.testcontainers.properties (or the environment variable "
+                + "TESTCONTAINERS_REUSE_ENABLE=true). Starting a container for this run only.");
+        return false;
+    }
+
 
     @Override
     public String host() {
@@ -101,8 +127,14 @@ final class ContainerPostgres implements PostgresServer {
         return description();
     }
 
+    /** Stops the container, unless it is reused: then it is left running for the next run to find. */
     @Override
     public void close() {
+        if (reused) {
+            log.info("Leaving reusable PostgreSQL container {} running for later runs; remove it with "
+                    + "docker rm -f $(docker ps -q --filter label={})", container.getContainerId(), REUSE_LABEL);
+            return;
+        }
         container.stop();
     }
 }

@@ -38,7 +38,19 @@ public final class PostgresServers {
 
     /** Starts a container of {@code image} (any image compatible with the official {@code postgres} one). */
     public static PostgresServer container(String image) {
-        return ContainerPostgres.start(image);
+        return ContainerPostgres.start(image, false);
+    }
+
+    /**
+     * Starts a container of {@code image}, or, with {@code reuse}, finds the one an earlier run (another Maven
+     * module, a later build) left running and leaves it running when closed. Reuse is Testcontainers' own: it
+     * works once the user has enabled it ({@code testcontainers.reuse.enable=true} in
+     * {@code ~/.testcontainers.properties}); otherwise a warning says so and the container lives for this run only.
+     * Reused containers carry the label {@code dev.seedkit.reuse}: {@code docker rm -f $(docker ps -q --filter
+     * label=dev.seedkit.reuse)} removes them.
+     */
+    public static PostgresServer container(String image, boolean reuse) {
+        return ContainerPostgres.start(image, reuse);
     }
 
     /** Starts a container of the configured image ({@link #containerImage()}). */
