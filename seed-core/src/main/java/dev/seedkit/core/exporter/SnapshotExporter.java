@@ -61,6 +61,12 @@ public final class SnapshotExporter {
     /** Rows per table unless told otherwise. */
     public static final int DEFAULT_ROWS_PER_TABLE = 100;
 
+    /**
+     * A limit that takes every row: {@code rowsPerTable(ALL_ROWS)} exports the whole database (every table without
+     * a filter is copied as it is, at COPY speed, with no selection at all).
+     */
+    public static final int ALL_ROWS = Integer.MAX_VALUE;
+
     /** The fixture version written to the manifest unless told otherwise. */
     public static final String DEFAULT_FIXTURE_VERSION = "unversioned";
 
