@@ -157,6 +157,32 @@ class SubsetSelectionTests {
     }
 
     @Test
+    void foreignKeysDeclaredOnlyOnPartitionsAndCompositeKeysWithTheDateFirstAreClosedOver(TestDatabase db)
+            throws Exception {
+        ExportFixture f = ExportFixture.create(db, "pay", "create table {s}.customer (id int primary key);"
+                + " create table {s}.payment (payment_id int, payment_date date, customer_id int not null,"
+                + " primary key (payment_date, payment_id)) partition by range (payment_date);"
+                + " create table {s}.payment_2024 partition of {s}.payment for values from ('2024-01-01') to"
+                + " ('2025-01-01'); create table {s}.payment_2025 partition of {s}.payment for values from"
+                + " ('2025-01-01') to ('2026-01-01');"
+                + " alter table {s}.payment_2024 add foreign key (customer_id) references {s}.customer;"
+                + " alter table {s}.payment_2025 add foreign key (customer_id) references {s}.customer;"
+                + " create table {s}.refund (id int primary key, payment_date date not null, payment_id int not null,"
+                + " foreign key (payment_date, payment_id) references {s}.payment)")
+                .data("insert into {s}.customer select generate_series(1, 50);"
+                        + " insert into {s}.payment select g, date '2024-06-01' + (g % 2) * 365, 51 - g"
+                        + " from generate_series(1, 40) g;"
+                        + " insert into {s}.refund select g, date '2024-06-01' + ((41 - g) % 2) * 365, 41 - g"
+                        + " from generate_series(1, 10) g");
+        ExportReport report = f.export(5, dir);
+        assertThat(f.loaded("refund", "id")).containsExactly("1", "2", "3", "4", "5");
+        assertThat(f.loaded("payment", "payment_id")).as("the first five by (date, id), and those refunded")
+                .containsExactly("2", "4", "6", "8", "10", "36", "37", "38", "39", "40");
+        assertThat(f.loaded("customer", "id")).hasSize(15).contains("11", "15", "41", "49");
+        assertThat(report.table(f.table("customer")).orElseThrow().rowsPulledInAsParents()).isEqualTo(10);
+    }
+
+    @Test
     void aVirtualForeignKeyPullsItsParentsLikeADeclaredOne(TestDatabase db) throws Exception {
         ExportFixture f = ExportFixture.create(db, "virtual", "create table {s}.customers (id int primary key);"
                 + " create table {s}.orders (id int primary key, customer_ref int not null)")
