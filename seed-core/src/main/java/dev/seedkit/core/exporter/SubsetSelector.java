@@ -25,7 +25,8 @@ import java.util.Set;
  *       at chosen rows, so roots come first, then the rows whose parents are in, and no ancestor chain needs
  *       pulling in. A cycle table that gets no row that way takes its first rows regardless.</li>
  *   <li>Closure rounds: one batch per round follows every foreign key from the rows the previous round added and
- *       adds their parents, until a round adds none.</li>
+ *       adds their parents, until a round adds none; a foreign-key cycle's keys are followed to the end of the
+ *       chain in one recursive statement.</li>
  * </ol>
  */
 final class SubsetSelector {
@@ -230,23 +231,38 @@ final class SubsetSelector {
      */
     private boolean closureRound() {
         List<ForeignKey> followed = new ArrayList<>();
+        List<ExportScope.Cycle> walked = new ArrayList<>();
+        for (ExportScope.Cycle cycle : scope.cycles()) {
+            if (cycle.tables().stream().noneMatch(scope::whole)
+                    && cycle.tables().stream().anyMatch(this::addedInLastRound)) {
+                walked.add(cycle);
+            }
+        }
         for (ForeignKey fk : scope.foreignKeys()) {
             TableScope child = scope.table(fk.child());
-            if (!scope.whole(scope.table(fk.parent())) && (rounds == 0 || !scope.whole(child))
+            boolean inWalkedCycle = walked.stream().anyMatch(c -> c.foreignKeys().contains(fk));
+            if (!inWalkedCycle && !scope.whole(scope.table(fk.parent())) && (rounds == 0 || !scope.whole(child))
                     && addedInLastRound(child)) {
                 followed.add(fk);
             }
         }
-        if (followed.isEmpty()) {
+        if (followed.isEmpty() && walked.isEmpty()) {
             return false;
         }
         int round = rounds;
-        int[] counts = queries.batch(followed.stream().map(fk -> SubsetSql.pullParents(scope, fk, round)).toList(),
-                closurePurpose());
+        List<String> sqls = new ArrayList<>(walked.stream().map(c -> SubsetSql.pullCycleParents(scope, c, round))
+                .toList());
+        followed.forEach(fk -> sqls.add(SubsetSql.pullParents(scope, fk, round)));
+        int[] counts = queries.batch(sqls, closurePurpose());
         rounds++;
         lastRound.clear();
-        for (int i = 0; i < followed.size(); i++) {
+        for (int i = 0; i < walked.size(); i++) {
             if (counts[i] > 0) {
+                walked.get(i).tables().forEach(t -> lastRound.add(t.name()));
+            }
+        }
+        for (int i = 0; i < followed.size(); i++) {
+            if (counts[walked.size() + i] > 0) {
                 lastRound.add(followed.get(i).parent());
             }
         }

@@ -101,6 +101,37 @@ final class SubsetSql {
                 + list("c.", fk.childColumns()) + " FROM " + fresh + ") ON CONFLICT DO NOTHING";
     }
 
+    /**
+     * One step of a closure round for a foreign-key cycle: from the cycle's rows added in round {@code round}, every
+     * row they reach through the cycle's foreign keys that is not chosen yet, however long the chain, in one
+     * recursive query, added with {@code round + 1}. Each step joins a reached row back by its ctid (a TID scan)
+     * and follows each foreign key of its table; rows chosen already end the walk (their references are followed
+     * anyway), and UNION ends it on cycles in the data.
+     */
+    static String pullCycleParents(ExportScope scope, ExportScope.Cycle cycle, int round) {
+        String tables = cycle.tables().stream().map(t -> String.valueOf(scope.index(t.name())))
+                .collect(Collectors.joining(", "));
+        String steps = cycle.foreignKeys().stream().map(fk -> cycleStep(scope, fk))
+                .collect(Collectors.joining(" UNION ALL "));
+        return "INSERT INTO " + CHOSEN + " (tbl, row_table, row_ctid, via, round) SELECT tbl, row_table, row_ctid, "
+                + "via, " + (round + 1) + " FROM (WITH RECURSIVE up(tbl, row_table, row_ctid, via) AS (SELECT k.tbl, "
+                + "k.row_table, k.row_ctid, " + BY_LIMIT + " FROM " + CHOSEN + " k WHERE k.round = " + round
+                + " AND k.tbl IN (" + tables + ") UNION SELECT n.tbl, n.row_table, n.row_ctid, n.via FROM up CROSS "
+                + "JOIN LATERAL (" + steps + ") n) SELECT * FROM up WHERE via <> " + BY_LIMIT + ") r ON CONFLICT DO "
+                + "NOTHING";
+    }
+
+    /** From a reached row of {@code fk}'s child to its parent row, unless that is chosen already. */
+    private static String cycleStep(ExportScope scope, ForeignKey fk) {
+        TableScope parent = scope.table(fk.parent());
+        return "SELECT " + scope.index(fk.parent()) + " AS tbl, p.tableoid AS row_table, p.ctid AS row_ctid, "
+                + scope.foreignKeyIndex(fk) + " AS via FROM " + scope.table(fk.child()).from("c") + " JOIN "
+                + parent.from("p") + " ON " + row("p.", fk.parentColumns()) + " = " + row("c.", fk.childColumns())
+                + " WHERE up.tbl = " + scope.index(fk.child()) + " AND c.tableoid = up.row_table AND c.ctid = "
+                + "up.row_ctid AND NOT EXISTS (SELECT 1 FROM " + CHOSEN + " x WHERE x.row_table = p.tableoid AND "
+                + "x.row_ctid = p.ctid)";
+    }
+
     /** How many rows each table has chosen, per way in: {@code table number, via, rows}. */
     static String provenance() {
         return "SELECT tbl, via, count(*) FROM " + CHOSEN + " GROUP BY tbl, via ORDER BY tbl, via";
