@@ -60,6 +60,10 @@ final class ExportCommand extends Subcommand {
             + "directory.")
     String archive;
 
+    @Option(names = "--explain", description = "Also print why each table has its rows: how many its limit chose "
+            + "and how many each foreign key pulled in (the constraint and the table whose rows reference them).")
+    boolean explain;
+
     @Option(names = "--format", paramLabel = "tsv|csv", description = "tsv (default): the snapshot's own files. csv: "
             + "a new folder of CSV fixtures (schema.table.csv, NULL as an empty field, other values quoted) with a "
             + "manifest that pins them, for people who edit fixtures by hand; it loads and verifies like the snapshot.")
@@ -100,6 +104,9 @@ final class ExportCommand extends Subcommand {
                 + target + (csvFolder.isPresent() ? " as CSV" : "") + " (" + report.tables().size() + " tables, "
                 + report.rows() + " rows)");
         output.line(render(report));
+        if (explain) {
+            output.line("Why each table has its rows:\n" + report.explain());
+        }
         output.result(true, ExitCodes.OK, JsonResults.export(report, target.toString(), database.display()));
         return ExitCodes.OK;
     }
@@ -184,7 +191,8 @@ final class ExportCommand extends Subcommand {
         }
         out.append(String.format(format, "total", report.rows(), report.rowsSelectedByLimit(),
                 report.rowsPulledInAsParents(), report.duration().toMillis()));
-        return out.append(report.queries()).append(" queries, ").append(report.closureRounds())
+        return out.append(report.queries()).append(" queries in ").append(report.roundTrips())
+                .append(" round trips, ").append(report.closureRounds())
                 .append(report.closureRounds() == 1 ? " closure round, " : " closure rounds, ")
                 .append(report.rowsRead()).append(" rows read, ").append(report.duration().toMillis()).append(" ms\n")
                 .toString();

@@ -31,6 +31,11 @@ final class ExportOptions {
             + ".")
     String rowsPerTable;
 
+    @Option(names = "--all-rows", negatable = true, description = "Export every row of every table (whole "
+            + "tables are copied as they are, at COPY speed); --rows and --where still choose rows of the tables they "
+            + "name. Not with --rows-per-table.")
+    Boolean allRows;
+
     @Option(names = "--rows", paramLabel = "TABLE=N", description = "The limit of one table, e.g. "
             + "shop.orders=500. Repeatable.")
     List<String> rows;
@@ -96,6 +101,13 @@ final class ExportOptions {
     /** The row limits and filters. */
     private void selection(Settings settings, SnapshotExporter.Builder builder) {
         Optional.ofNullable(rowsPerTable).ifPresent(n -> builder.rowsPerTable(count("--rows-per-table", n)));
+        if (settings.flag("all-rows", allRows, false)) {
+            if (rowsPerTable != null) {
+                throw new SeedException(SeedException.Code.CONFIGURATION, "--all-rows and --rows-per-table "
+                        + rowsPerTable + " both set the default limit; pass one of them.");
+            }
+            builder.rowsPerTable(SnapshotExporter.ALL_ROWS);
+        }
         for (String entry : settings.list("rows", rows, ENTRIES)) {
             String[] parts = split(entry, "--rows", "TABLE=N, e.g. shop.orders=500", true);
             builder.rowsPerTable(parts[0], count("--rows " + parts[0], parts[1]));

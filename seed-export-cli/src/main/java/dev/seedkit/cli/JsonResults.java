@@ -31,10 +31,14 @@ final class JsonResults {
                 "database", database,
                 "tables", report.tables().stream().map(t -> fields("table", t.table().toString(), "file", t.file(),
                         "rows", t.rows(), "rowsSelectedByLimit", t.rowsSelectedByLimit(),
-                        "rowsPulledInAsParents", t.rowsPulledInAsParents(), "millis", t.time().toMillis())).toList(),
+                        "rowsPulledInAsParents", t.rowsPulledInAsParents(),
+                        "pulledIn", t.pulledIn().stream().map(p -> fields("foreignKey", p.foreignKey(),
+                                "child", p.child().toString(), "rows", p.rows())).toList(),
+                        "millis", t.time().toMillis())).toList(),
                 "rows", report.rows(), "rowsSelectedByLimit", report.rowsSelectedByLimit(),
                 "rowsPulledInAsParents", report.rowsPulledInAsParents(), "closureRounds", report.closureRounds(),
-                "queries", report.queries(), "rowsRead", report.rowsRead(), "millis", report.duration().toMillis());
+                "queries", report.queries(), "roundTrips", report.roundTrips(), "rowsRead", report.rowsRead(),
+                "millis", report.duration().toMillis());
     }
 
     /** An import: where, how, and per table what happened to the rows (matched and remapped: natural keys). */

@@ -48,7 +48,7 @@ class ExportCommandTests {
                 .containsPattern("shop\\.customers +3 +3 +0 +\\d+\n")
                 .containsPattern("shop\\.order_lines +3 +3 +0 +\\d+\n")
                 .containsPattern("total +10 +10 +0 +\\d+\n")
-                .containsPattern("\\d+ queries, 1 closure round, \\d+ rows read, \\d+ ms\n");
+                .containsPattern("\\d+ queries in \\d+ round trips, 0 closure rounds, \\d+ rows read, \\d+ ms\n");
         assertThat(snapshot.resolve("manifest.json")).isRegularFile();
         assertThat(Files.readString(snapshot.resolve("shop.orders.tsv"))).isEqualTo("id\tcustomer_id\tnote\n"
                 + "10\t1\tfirst\n11\t3\t\\N\n");
@@ -104,6 +104,43 @@ class ExportCommandTests {
         assertThat(result.exitCode()).isEqualTo(2);
         assertThat(result.err()).contains("--format csv writes a new folder, but " + folder + " exists; remove it or "
                 + "give another --snapshot.");
+    }
+
+    @Test
+    void explainSaysWhichForeignKeyPulledInWhichRowsAndJsonCarriesTheSame() throws Exception {
+        String[] subset = args("export", connection(), "--rows-per-table", "1", "--where", "shop.orders=id = 11",
+                "--exclude-table", "shop.order_lines");
+
+        Cli.Result text = cli().run(args(subset, "--snapshot", dir.resolve("text").toString(), "--explain"));
+        Cli.Result json = cli().run(args(subset, "--snapshot", dir.resolve("json").toString(), "--json"));
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("Why each table has its rows:\n"
+                + "shop.customers: 3 rows = 1 by limit + 1 via customers_referred_by_fkey (from shop.customers)"
+                + " + 1 via orders_customer_id_fkey (from shop.orders)\n"
+                + "shop.orders: 1 rows = 1 by limit\n");
+        JsonNode customers = new ObjectMapper().readTree(json.out()).get("tables").get(0);
+        assertThat(customers.get("pulledIn").findValuesAsText("foreignKey"))
+                .containsExactly("customers_referred_by_fkey", "orders_customer_id_fkey");
+        assertThat(customers.get("pulledIn").findValuesAsText("child")).containsExactly("shop.customers",
+                "shop.orders");
+    }
+
+    @Test
+    void allRowsExportsEveryRowAndRefusesARowsPerTableBesideIt() throws Exception {
+        Path snapshot = dir.resolve("all");
+
+        Cli.Result result = cli().run(args("export", connection(), "--snapshot", snapshot.toString(), "--all-rows"));
+        Cli.Result both = cli().run(args("export", connection(), "--snapshot", dir.resolve("no").toString(),
+                "--all-rows", "--rows-per-table", "5"));
+
+        assertThat(result.exitCode()).as(result.toString()).isZero();
+        assertThat(result.out()).contains("(4 tables, 10 rows)").containsPattern("total +10 +10 +0 ");
+        assertThat(Files.readString(snapshot.resolve("shop.order_lines.tsv"))).isEqualTo("order_id\tproduct_id\tqty\n"
+                + "10\t1\t2\n10\t2\t1\n11\t2\t5\n");
+        assertThat(both.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(both.err()).contains("--all-rows and --rows-per-table 5 both set the default limit; pass one of "
+                + "them.");
     }
 
     @Test

@@ -3,12 +3,12 @@ package dev.seedkit.core.exporter;
 import dev.seedkit.core.SeedException;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
@@ -25,6 +25,7 @@ final class ExportQueries {
 
     private final Connection connection;
     private int statements;
+    private int roundTrips;
     private long rowsRead;
 
     ExportQueries(Connection connection) {
@@ -85,19 +86,39 @@ final class ExportQueries {
         });
     }
 
-    /** The rows of a query returning {@code tableoid, ctid}. */
-    List<RowId> rowIds(String sql, Purpose purpose) {
-        List<RowId> rows = new ArrayList<>();
-        query(sql, purpose, rs -> rows.add(new RowId(rs.getLong(1), rs.getString(2))));
-        return rows;
+    /** Runs an INSERT (or other statement) and returns its row count. */
+    int update(String sql, Purpose purpose) {
+        int[] count = new int[1];
+        send(sql, purpose, () -> {
+            try (Statement statement = connection.createStatement()) {
+                count[0] = statement.executeUpdate(sql);
+            }
+        });
+        return count[0];
     }
 
-    /** The rows of a closure round, which returns {@code table number, tableoid, ctid, in cycle}. */
-    List<BranchRow> branchRows(String sql, Purpose purpose) {
-        List<BranchRow> rows = new ArrayList<>();
-        query(sql, purpose, rs -> rows.add(new BranchRow(rs.getInt(1), new RowId(rs.getLong(2), rs.getString(3)),
-                rs.getBoolean(4))));
-        return rows;
+    /**
+     * Sends {@code sqls} in one round trip (a JDBC batch) and returns each one's row count; each counts as a
+     * statement. A failure names the statement that failed.
+     */
+    int[] batch(List<String> sqls, Purpose purpose) {
+        if (sqls.size() == 1) {
+            return new int[] {update(sqls.get(0), purpose)};
+        }
+        int[] counts = new int[sqls.size()];
+        statements += sqls.size() - 1;
+        send(String.join(";\n", sqls), purpose, () -> {
+            try (Statement statement = connection.createStatement()) {
+                for (String sql : sqls) {
+                    statement.addBatch(sql);
+                }
+                int[] done = statement.executeBatch();
+                System.arraycopy(done, 0, counts, 0, counts.length);
+            } catch (BatchUpdateException e) {
+                throw e.getNextException() != null ? e.getNextException() : e;
+            }
+        });
+        return counts;
     }
 
     /** The single boolean a query returns. */
@@ -124,6 +145,7 @@ final class ExportQueries {
     /** Counts statements sent on the export's connection by other code (session settings, catalog reads). */
     void countSentElsewhere(int count) {
         statements += count;
+        roundTrips += count;
     }
 
     /** The statements sent so far. */
@@ -136,8 +158,14 @@ final class ExportQueries {
         return rowsRead;
     }
 
+    /** The round trips to the server so far: statements, with a batch counting once. */
+    int roundTrips() {
+        return roundTrips;
+    }
+
     private void send(String sql, Purpose purpose, Work work) {
         statements++;
+        roundTrips++;
         long start = System.nanoTime();
         try {
             work.run();
@@ -160,13 +188,6 @@ final class ExportQueries {
 
     private static String abbreviated(String sql) {
         return sql.length() <= LOGGED_SQL ? sql : sql.substring(0, LOGGED_SQL) + "... (" + sql.length() + " chars)";
-    }
-
-    /**
-     * One row of a closure round: the number of its table (in the scope's order), the row, and whether a
-     * cycle's recursive query found it.
-     */
-    record BranchRow(int table, RowId row, boolean inCycle) {
     }
 
     /** Reads one row of a result. */

@@ -18,6 +18,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -28,9 +29,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One export: opens the REPEATABLE READ, READ ONLY transaction, reads the schema, applies the options, chooses
- * the rows, writes them into a fresh directory and swaps it into place. Leaves the connection in auto-commit mode
- * and its session as it found it (every setting is {@code SET LOCAL}).
+ * One export: opens the REPEATABLE READ, READ ONLY transaction (with its temporary table of chosen rows), reads
+ * the schema, applies the options, chooses the rows, writes them into a fresh directory and swaps it into place.
+ * Leaves the connection in auto-commit mode and its session as it found it (every setting is {@code SET LOCAL}).
  */
 final class ExportRun {
 
@@ -63,7 +64,8 @@ final class ExportRun {
             SnapshotManifest manifest = inTransaction(() -> export(swap.workDirectory(), tables));
             swap.commit();
             ExportReport report = new ExportReport(target.toAbsolutePath().normalize(), manifest, tables,
-                    rounds, queries.statements(), queries.rowsRead(), Duration.ofNanos(System.nanoTime() - start));
+                    rounds, queries.statements(), queries.roundTrips(), queries.rowsRead(),
+                    Duration.ofNanos(System.nanoTime() - start));
             log.info("{}", report);
             return report;
         }
@@ -87,7 +89,7 @@ final class ExportRun {
                 options.clock().instant().truncatedTo(ChronoUnit.SECONDS), source, schema.fingerprint(),
                 writing.loadPlan(), files, migrationVersion(schema));
         manifest.write(directory);
-        files.forEach(file -> reports.add(tableReport(file, selection, writing)));
+        files.forEach(file -> reports.add(tableReport(scope, file, selection, writing)));
         return manifest;
     }
 
@@ -101,26 +103,39 @@ final class ExportRun {
         }
     }
 
-    private static ExportReport.TableReport tableReport(SnapshotManifest.Table file, SubsetSelector selection,
-            SnapshotWriting writing) {
+    private static ExportReport.TableReport tableReport(ExportScope scope, SnapshotManifest.Table file,
+            SubsetSelector selection, SnapshotWriting writing) {
         TableName name = TableName.of(file.schema(), file.name());
         SelectedRows rows = selection.rows(name);
-        return new ExportReport.TableReport(name, file.file(), rows.byLimit(), rows.asParents(),
-                selection.time(name).plus(writing.time(name)));
+        List<ExportReport.PulledIn> pulledIn = rows.pulledIn().entrySet().stream()
+                .map(e -> new ExportReport.PulledIn(scope.foreignKeys().get(e.getKey()).name(),
+                        scope.foreignKeys().get(e.getKey()).child(), e.getValue()))
+                .sorted(Comparator.comparingLong(ExportReport.PulledIn::rows).reversed()
+                        .thenComparing(ExportReport.PulledIn::foreignKey))
+                .toList();
+        return new ExportReport.TableReport(name, file.file(), rows.byLimit(), rows.asParents(), pulledIn,
+                writing.time(name));
     }
 
     /**
-     * Sets the transaction's mode before its first query, pins the session settings, reads the schema. JIT is
-     * switched off: the export's statements are small and selective, but the planner overestimates recursive
-     * queries and ctid lists, and on servers built with LLVM, compiling a closure round took seconds (measured on
-     * PostgreSQL 15: 1.9 s with JIT, 41 ms without).
+     * Sets the transaction's mode before its first query, pins the session settings, creates the temporary table
+     * of chosen rows, then makes the transaction READ ONLY (PostgreSQL refuses CREATE in a read-only transaction,
+     * but lets it write temporary tables and switch to read-only at any point), and reads the schema. So nothing
+     * but the export's own temporary table, dropped at commit, can be written. JIT is switched off: the export's
+     * statements are small and selective, but the planner overestimates some of them, and on servers built with
+     * LLVM compiling one took seconds (measured on PostgreSQL 15: 1.9 s with JIT, 41 ms without).
      */
     private Schema startTransaction() {
-        queries.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY",
-                Purpose.database("starting the export's REPEATABLE READ, READ ONLY transaction"));
+        queries.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ",
+                Purpose.database("starting the export's REPEATABLE READ transaction"));
         SnapshotSession.applyLocal(connection);
         queries.countSentElsewhere(SnapshotSession.LOCAL_SETTINGS.size());
         queries.execute("SET LOCAL jit = off", Purpose.database("switching off JIT compilation"));
+        queries.execute(SubsetSql.createChosen(), new Purpose("creating the temporary table of chosen rows",
+                SeedException.Code.DATABASE, "The export keeps the rows it chooses in a temporary table: export "
+                        + "from a primary server (not a hot standby) as a user allowed to create temporary tables "
+                        + "(GRANT TEMPORARY ON DATABASE)."));
+        queries.execute("SET TRANSACTION READ ONLY", Purpose.database("making the export's transaction read-only"));
         if (options.masksWithSecret()) {
             queries.execute("SELECT pg_catalog.set_config('" + Masking.SECRET_SETTING + "', ?, true)",
                     options.maskingSecret(), Purpose.database("setting the masking secret"));

@@ -10,6 +10,7 @@ import dev.seedkit.core.schema.Table;
 import dev.seedkit.core.schema.TableName;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,8 @@ final class ExportScope {
     private final Map<TableName, TableScope> tables;
     private final List<TableName> order;
     private final List<Cycle> cycles;
+    private final List<ForeignKey> foreignKeys;
+    private final Set<TableName> whole = new HashSet<>();
 
     private final LoadPlan plan;
     private final ExportOption.Names names;
@@ -45,6 +48,7 @@ final class ExportScope {
         this.tables = tables;
         this.order = List.copyOf(tables.keySet());
         this.cycles = cycles(plan, tables);
+        this.foreignKeys = tables.values().stream().flatMap(t -> t.outgoing().stream()).toList();
     }
 
     /**
@@ -95,6 +99,29 @@ final class ExportScope {
     /** The position of {@code name} in {@link #tables()}; the closure's SQL names tables by it. */
     int index(TableName name) {
         return order.indexOf(name);
+    }
+
+    /** Every followed foreign key, by table in load-plan order; the chosen rows name the one that pulled them in. */
+    List<ForeignKey> foreignKeys() {
+        return foreignKeys;
+    }
+
+    /** The position of {@code fk} in {@link #foreignKeys()}. */
+    int foreignKeyIndex(ForeignKey fk) {
+        return foreignKeys.indexOf(fk);
+    }
+
+    /**
+     * Records that every row of {@code table} is chosen (it has no filter and no more rows than its limit), so that
+     * the export reads it as it is instead of keeping its rows; set once, by the selection, before any row is chosen.
+     */
+    void markWhole(TableName table) {
+        whole.add(table);
+    }
+
+    /** Whether every row of {@code table} is chosen. */
+    boolean whole(TableScope table) {
+        return whole.contains(table.name());
     }
 
     /** The foreign-key cycles among exported tables (a table referencing itself is one too). */

@@ -31,22 +31,27 @@ import java.util.Set;
  *         .export(connection, Path.of("src/test/resources/fixtures/demo"));
  * }</pre>
  *
- * <p>How rows are chosen:
+ * <p>How rows are chosen (docs/exporter.md has the details):
  * <ol>
- *   <li>Everything is read in one {@code REPEATABLE READ, READ ONLY} transaction, so rows written meanwhile cannot
- *       produce orphans, and nothing is written to the source (a hot standby works).</li>
- *   <li>Tables are visited in load-plan order, parents first. Each takes its first rows (at most its limit,
+ *   <li>Everything is read in one {@code REPEATABLE READ} transaction, so rows written meanwhile cannot produce
+ *       orphans. It creates one temporary table for the chosen rows and then turns {@code READ ONLY}: nothing else
+ *       is written to the source (which must therefore be a primary, not a hot standby).</li>
+ *   <li>A table without a filter and with no more rows than its limit is taken whole; {@link #ALL_ROWS} takes every
+ *       table whole, at COPY speed.</li>
+ *   <li>Other tables are visited in load-plan order, parents first. Each takes its first rows (at most its limit,
  *       among those matching its {@link Builder#where filter}) whose non-NULL foreign keys all point at rows
- *       already chosen; if there are none, simply its first rows. "First" means ordered by the primary key; without
- *       one, by a unique key whose columns are NOT NULL; without one, by all columns as text. Text keys compare
- *       bytewise ({@code COLLATE "C"}). Never {@code random()}, never {@code LIMIT} without {@code ORDER BY}.</li>
+ *       already chosen; if there are none, simply its first rows. The tables of a foreign-key cycle (a
+ *       self-reference is one) take roots first, then rows whose parents are chosen, in passes, so that no
+ *       ancestor chain needs pulling in. "First" means ordered by the primary key; without one, by a unique key
+ *       whose columns are NOT NULL; without one, by all columns as text. Text keys compare bytewise
+ *       ({@code COLLATE "C"}). Never {@code random()}, never {@code LIMIT} without {@code ORDER BY}.</li>
  *   <li>Then the closure: every row that a chosen row references (through declared or virtual foreign keys) is
  *       pulled in, and what those rows reference, until nothing is missing. Only parents are pulled, never the
- *       children of pulled rows. A reference with a NULL in any column (MATCH SIMPLE) needs no parent. Each
- *       foreign-key cycle (a self-reference, or tables referencing each other in a circle) is followed to its end
- *       in one recursive query, however long the chain in the data.</li>
+ *       children of pulled rows. A reference with a NULL in any column (MATCH SIMPLE) needs no parent.
+ *       {@link ExportReport#explain()} says per table which foreign key pulled in how many rows.</li>
  * </ol>
- * Round trips grow with the number of tables and the depth of the foreign-key graph, not with the number of rows.
+ * Every statement is set-based; round trips grow with the depth of the foreign-key graph and one COPY per table,
+ * not with the number of rows.
  *
  * <p>Writing replaces the target directory atomically: the snapshot is written into a fresh sibling directory and
  * swapped in only when complete, so a failed export leaves the old snapshot as it was. Files other than the
@@ -60,6 +65,12 @@ public final class SnapshotExporter {
 
     /** Rows per table unless told otherwise. */
     public static final int DEFAULT_ROWS_PER_TABLE = 100;
+
+    /**
+     * A limit that takes every row: {@code rowsPerTable(ALL_ROWS)} exports the whole database (every table without
+     * a filter is copied as it is, at COPY speed, with no selection at all).
+     */
+    public static final int ALL_ROWS = Integer.MAX_VALUE;
 
     /** The fixture version written to the manifest unless told otherwise. */
     public static final String DEFAULT_FIXTURE_VERSION = "unversioned";

@@ -61,10 +61,12 @@ final class SnapshotWriting {
         SelectedRows rows = selection.rows(table.name());
         try (TableFileWriter writer = TableFileWriter.create(directory, table.name().schema(), table.name().name(),
                 table.manifestColumns(), table.keyColumns())) {
-            long copied = queries.copyOut(SubsetSql.copyOut(table, rows.all()), writer.copyOutSink(),
+            long copied = queries.copyOut(SubsetSql.copyOut(scope, table), writer.copyOutSink(),
                     copyPurpose(table, scope.name(ExportOption.MASKING_SQL)));
             SnapshotManifest.Table entry = writer.finish();
-            if (copied != rows.size()) {
+            if (!rows.counted()) {
+                rows.countWritten(copied);
+            } else if (copied != rows.size()) {
                 throw new SeedException(SeedException.Code.DATABASE, "COPY wrote " + copied + " rows of "
                         + table.name() + ", but " + rows.size() + " were chosen; the rows changed under the "
                         + "export's transaction, which should not happen. Export again.");

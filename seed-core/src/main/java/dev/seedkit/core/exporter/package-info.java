@@ -4,12 +4,12 @@
  * {@link dev.seedkit.core.exporter.ExportReport} its result, {@link dev.seedkit.core.exporter.Masking} the way to
  * pseudonymise personal data; everything else here is internal.
  *
- * <p>How it keeps track of chosen rows: the export's transaction is READ ONLY, and PostgreSQL refuses
- * {@code CREATE TEMP TABLE} in a read-only transaction ("cannot execute CREATE TABLE in a read-only transaction",
- * checked on 15 and 18), so chosen rows cannot be kept in temporary tables. Instead they are kept in Java as
- * {@code (tableoid, ctid)} pairs, which are stable within the transaction's snapshot, and sent back inlined as
- * {@code ctid = ANY ('{...}'::tid[])}, which PostgreSQL answers with TID scans. Key values are compared by the
- * database only, with its own operators, so no key type (numeric scales, citext, collations) is reinterpreted in
- * Java, and the export also works on a hot standby.
+ * <p>How it keeps track of chosen rows: in one temporary table on the server (see {@code SubsetSql}), created
+ * before the export's REPEATABLE READ transaction turns READ ONLY (PostgreSQL refuses CREATE in a read-only
+ * transaction but lets it write temporary tables), and dropped at commit. Rows are named by {@code (tableoid, ctid)},
+ * stable within the transaction's snapshot; selection, closure and COPY are set-based joins with that table, so no
+ * statement carries a list of rows. Key values are compared by the database only, with its own operators, so no
+ * key type (numeric scales, citext, collations) is reinterpreted in Java. A hot standby cannot create the table, so
+ * the export reads from a primary.
  */
 package dev.seedkit.core.exporter;
