@@ -11,6 +11,7 @@ import java.sql.Statement;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.junit.platform.engine.DiscoverySelector;
@@ -29,7 +30,14 @@ final class EngineRuns {
     }
 
     static EngineExecutionResults run(PostgresServer server, Class<?>... testClasses) {
+        return run(server, Map.of(), testClasses);
+    }
+
+    /** Runs with more configuration parameters. */
+    static EngineExecutionResults run(PostgresServer server, Map<String, String> parameters,
+            Class<?>... testClasses) {
         return EngineTestKit.engine("junit-jupiter")
+                .configurationParameters(parameters)
                 .selectors(Arrays.stream(testClasses).map(c -> selectClass(c)).toArray(DiscoverySelector[]::new))
                 .configurationParameter(SeedkitExtension.DATABASE_PROPERTY, "url")
                 .configurationParameter(SeedkitExtension.JDBC_URL_PROPERTY, server.jdbcUrl())
