@@ -48,6 +48,17 @@ class SeededDataSourceTests {
     }
 
     @Test
+    void aNestedClassRunsOnItsEnclosingClassesDatabase(PostgresServer server) throws Exception {
+        Footprint before = Footprint.of(server);
+
+        EngineExecutionResults results = EngineRuns.run(server, ShopTestCases.NestingTestCase.class);
+
+        assertThat(EngineRuns.failureMessages(results)).isEmpty();
+        results.testEvents().assertStatistics(stats -> stats.started(2).succeeded(2));
+        assertNothingLeftBehind(server, before);
+    }
+
+    @Test
     void transactionalTestMethodsAreRolledBackBySpring(PostgresServer server) throws Exception {
         Footprint before = Footprint.of(server);
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -67,6 +68,29 @@ final class ShopTestCases {
     }
 
     static class ThirdTestCase extends ShopIntegrationTest {
+    }
+
+    /** A {@code @Nested} class runs on its enclosing class's copy, under the same context. */
+    @SpringBootTest(properties = "scenario=nested")
+    @SeededDataSource(value = "classpath:fixtures/shop.yml", initializer = FlywayMigrations.class)
+    static class NestingTestCase {
+        @Autowired
+        ShopApplication.Registration registration;
+        @Autowired
+        ShopApplication.Customers customers;
+
+        @Test
+        void registersACustomer() {
+            registration.register("outer@example.com", "Outer");
+        }
+
+        @Nested
+        class Inner {
+            @Test
+            void seesWhatTheEnclosingClassWrote() {
+                assertThat(customers.count()).isEqualTo(SEEDED + 1);
+            }
+        }
     }
 
     /** Spring makes the test instance, and so starts the context, before {@code beforeAll}. */
