@@ -39,7 +39,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * <ul>
  *   <li>{@link Isolation#CLONE_PER_CLASS} (default): a fresh copy per test class;</li>
  *   <li>{@link Isolation#CLONE_PER_METHOD}: the class's copy is cloned again before every test method after the
- *       first, so each method starts from the seeded data (one clone per method, on the test's path);</li>
+ *       first (before its test instance is made, outside Spring's test transaction), so each method starts from the
+ *       seeded data (one clone per method, on the test's path);</li>
  *   <li>{@link Isolation#ROLLBACK_PER_METHOD}: a copy per class, and every test method must run in Spring's test
  *       transaction ({@code @Transactional} on the method or class, not {@code @Commit}), which Spring rolls back;
  *       a method that would commit fails before it runs. Seedkit starts no transaction of its own here;</li>

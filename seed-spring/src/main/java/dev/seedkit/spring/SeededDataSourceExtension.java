@@ -44,14 +44,23 @@ final class SeededDataSourceExtension implements TestInstancePreConstructCallbac
     }
 
     /**
-     * With {@code @TestInstance(PER_CLASS)} Spring prepares the test instance, and so starts the context, before
-     * {@code beforeAll}: serve the class's database before that.
+     * Before a test instance is made. With {@code @TestInstance(PER_CLASS)} Spring prepares the instance, and so
+     * starts the context, before {@code beforeAll}: serve the class's database before that. Per method, this is the
+     * one moment between two methods that is outside Spring's own method callbacks (whose test transaction holds a
+     * connection from {@code beforeEach} to {@code afterEach}): re-clone the copy here for
+     * {@link Isolation#CLONE_PER_METHOD}.
      */
     @Override
     public void preConstructTestInstance(TestInstanceFactoryContext factoryContext, ExtensionContext context) {
-        if (context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD) == Lifecycle.PER_CLASS
-                && context.getTestMethod().isEmpty()) {
-            beforeAll(context);
+        if (perClassInstance(context)) {
+            if (context.getTestMethod().isEmpty()) {
+                beforeAll(context);
+            }
+            return;
+        }
+        Serving serving = context.getStore(NAMESPACE).get(SERVING, Serving.class);
+        if (serving != null && serving.isolation() == Isolation.CLONE_PER_METHOD) {
+            reseedAfterFirstMethod(serving);
         }
     }
 
@@ -83,8 +92,8 @@ final class SeededDataSourceExtension implements TestInstancePreConstructCallbac
         if (serving == null) {
             return;
         }
-        if (serving.isolation() == Isolation.CLONE_PER_METHOD && serving.methodsStarted().getAndIncrement() > 0) {
-            serving.database().reseed();
+        if (serving.isolation() == Isolation.CLONE_PER_METHOD && perClassInstance(context)) {
+            reseedAfterFirstMethod(serving); // one instance for all methods: no moment outside Spring's callbacks
         } else if (serving.isolation() == Isolation.ROLLBACK_PER_METHOD) {
             requireSpringRollback(context);
         }
@@ -95,6 +104,17 @@ final class SeededDataSourceExtension implements TestInstancePreConstructCallbac
         Serving serving = context.getStore(NAMESPACE).get(SERVING, Serving.class);
         if (serving != null && serving.testClass().equals(context.getRequiredTestClass().getName())) {
             DataSourceTarget.of(serving.declaration()).release(serving.testClass());
+        }
+    }
+
+    private static boolean perClassInstance(ExtensionContext context) {
+        return context.getTestInstanceLifecycle().orElse(Lifecycle.PER_METHOD) == Lifecycle.PER_CLASS;
+    }
+
+    /** Gives the next method a fresh copy, unless it is the class's first. */
+    private static void reseedAfterFirstMethod(Serving serving) {
+        if (serving.methodsStarted().getAndIncrement() > 0) {
+            serving.database().reseed();
         }
     }
 

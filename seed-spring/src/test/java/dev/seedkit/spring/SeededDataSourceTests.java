@@ -87,10 +87,11 @@ class SeededDataSourceTests {
     void clonePerMethodStartsEveryMethodFromTheSeededRows(PostgresServer server) throws Exception {
         Footprint before = Footprint.of(server);
 
-        EngineExecutionResults results = EngineRuns.run(server, ShopTestCases.ClonePerMethodTestCase.class);
+        EngineExecutionResults results = EngineRuns.run(server, ShopTestCases.ClonePerMethodTestCase.class,
+                ShopTestCases.TransactionalClonePerMethodTestCase.class);
 
         assertThat(EngineRuns.failureMessages(results)).isEmpty();
-        results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+        results.testEvents().assertStatistics(stats -> stats.started(5).succeeded(5));
         assertNothingLeftBehind(server, before);
     }
 

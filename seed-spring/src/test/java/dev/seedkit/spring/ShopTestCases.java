@@ -171,6 +171,33 @@ final class ShopTestCases {
         }
     }
 
+    /**
+     * {@code @Transactional} and CLONE_PER_METHOD, Spring's annotation first (so its extension runs first): the copy
+     * is re-cloned outside Spring's test transaction, which would otherwise hold a connection to the dropped copy.
+     */
+    @SpringBootTest(properties = "scenario=per-method")
+    @SeededDataSource(value = "classpath:fixtures/shop.yml", initializer = FlywayMigrations.class,
+            isolation = Isolation.CLONE_PER_METHOD)
+    @Transactional
+    static class TransactionalClonePerMethodTestCase {
+        @Autowired
+        ShopApplication.Registration registration;
+        @Autowired
+        ShopApplication.Customers customers;
+
+        @Test
+        void registersOne() {
+            registration.register("one@example.com", "One");
+            assertThat(customers.count()).isEqualTo(SEEDED + 1);
+        }
+
+        @Test
+        void registersAnother() {
+            registration.register("two@example.com", "Two");
+            assertThat(customers.count()).isEqualTo(SEEDED + 1);
+        }
+    }
+
     /** A slice test: its embedded test database stays out, Seedkit's is used. */
     @JdbcTest(properties = "scenario=jdbc-test")
     @SeededDataSource(value = "classpath:fixtures/shop.yml", initializer = FlywayMigrations.class)
