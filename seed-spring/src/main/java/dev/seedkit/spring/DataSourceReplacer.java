@@ -65,8 +65,8 @@ final class DataSourceReplacer implements BeanDefinitionRegistryPostProcessor, O
         if (primary.size() != 1) {
             throw new IllegalStateException("@SeededDataSource replaces the application's DataSource, but the "
                     + "context defines " + names.size() + " (" + String.join(", ", names) + ") and "
-                    + (primary.isEmpty() ? "none" : primary.size()) + " of them is @Primary: mark the one that "
-                    + "Seedkit should replace @Primary.");
+                    + (primary.isEmpty() ? "none of them is" : primary.size() + " of them are") + " @Primary: mark "
+                    + "the one that Seedkit should replace @Primary, and only that one.");
         }
         return primary.get(0);
     }
