@@ -255,6 +255,11 @@ final class SeedLifecycle {
         }
     }
 
+    /** The seeded database of {@code context}'s scope (or the nearest enclosing one), if Seedkit made one. */
+    static Optional<SeededDatabase> currentDatabase(ExtensionContext context) {
+        return Optional.ofNullable(context.getStore(NAMESPACE).get(DATABASE, SeededDatabaseHandle.class));
+    }
+
     private static SeededDatabaseHandle database(ExtensionContext context) {
         Store store = context.getStore(NAMESPACE);
         SeededDatabaseHandle database = store.get(DATABASE, SeededDatabaseHandle.class);

@@ -120,6 +120,17 @@ public final class SeedkitExtension implements BeforeAllCallback, BeforeEachCall
         return new Builder();
     }
 
+    /**
+     * The seeded database of a test class or method, for integrations that hand it to a framework (seed-spring
+     * points a Spring context's {@code DataSource} at it): present once Seedkit's {@code beforeAll} (class) or
+     * {@code beforeEach} (method) callback has run for {@code context} or an enclosing scope; empty where Seedkit
+     * seeds nothing, and at class level with {@link Isolation#CLONE_PER_METHOD}. The database belongs to that
+     * scope: it is dropped when the scope ends, so do not keep it beyond.
+     */
+    public static Optional<SeededDatabase> seededDatabase(ExtensionContext context) {
+        return SeedLifecycle.currentDatabase(context);
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) {
         lifecycle.beforeAll(context);
