@@ -17,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 /**
  * Section 11, export and import on hard shapes (issue #19), side by side in one run:
@@ -184,10 +186,25 @@ final class HardShapeBench {
         }
         if (big && dump != null) {
             double ratio = rate / dumpRate;
-            note.append(String.format(Locale.ROOT, "; rows/s %.2fx pg_dump's; target >= 0.5x: %s", ratio,
+            note.append(String.format(Locale.ROOT, "; rows/s %.4fx pg_dump's; target >= 0.5x: %s", ratio,
                     met(ratio >= 0.5)));
         }
+        note.append("; ").append(whereTheTimeWent(report));
         table.row(exportLabel(limit), timings, limit == EVERY_ROW ? dump : null, note.toString());
+    }
+
+    /**
+     * "slowest tables: payments 3.1 s, ...; closure rounds and catalog 9.8 s": the three tables whose selection and
+     * file took longest, and the rest of the export's own duration (closure rounds, catalog reads, set-up).
+     */
+    static String whereTheTimeWent(ExportReport report) {
+        long tables = report.tables().stream().mapToLong(t -> t.time().toNanos()).sum();
+        String slowest = report.tables().stream()
+                .sorted(Comparator.comparing(ExportReport.TableReport::time).reversed()).limit(3)
+                .map(t -> t.table().name() + " " + ResultTable.duration(t.time().toNanos()))
+                .collect(Collectors.joining(", "));
+        return "slowest tables: " + slowest + "; closure rounds and catalog: "
+                + ResultTable.duration(Math.max(0, report.duration().toNanos() - tables));
     }
 
     /** The outcome of an export that may have been stopped at the time cap. */
@@ -320,8 +337,9 @@ final class HardShapeBench {
         require(report.rows() == rows, tables + "-table export wrote " + report.rows() + " of " + rows + " rows");
         context.verifiedRows().put(wideLabel(tables, EXPORT_ALL), report.rows());
         table.row(wideLabel(tables, EXPORT_ALL), export, dump, String.format(Locale.ROOT, "%,d rows; %d queries "
-                + "(ExportReport)%s", report.rows(), report.queries(), dump == null ? ""
-                : "; ratio: vs pg_dump; target <= 1.0x: " + met(export.median() <= dump.median())));
+                + "(ExportReport)%s; %s", report.rows(), report.queries(), dump == null ? ""
+                : "; ratio: vs pg_dump; target <= 1.0x: " + met(export.median() <= dump.median()),
+                whereTheTimeWent(report)));
         Timings imported = measureImport(tables, empty, names, rows, snapshot);
         Timings restored = dump == null ? null : measureRestore(tables, empty, names, rows, source);
         table.row(wideLabel(tables, IMPORT), imported, restored, String.format(Locale.ROOT, "%,d rows%s", rows,
