@@ -12,7 +12,8 @@ import java.util.List;
  * The benchmark harness of issue #10: measures Seedkit's import against psql {@code \copy} (the practical limit),
  * plain JDBC and DBUnit, the cost of a fresh database per test class and of a whole suite, the exporter and the
  * command line on ~1M- and ~10M-row demo databases, start-up and heap use, the generator into the demo schema at
- * ~100k and ~1M rows beside the importer, and prints one table of medians with
+ * ~100k and ~1M rows beside the importer, export and import on hard shapes beside pg_dump and psql (issue #19), and
+ * prints one table of medians with
  * min–max and ratios. Progress, and how long each section took, go to stderr; the table to stdout.
  *
  * <pre>
@@ -83,6 +84,7 @@ public final class SeedBench {
             clock.time(8, "generator", () -> new GeneratorBench(context).run(table));
             clock.time(9, "changes", () -> new ChangesBench(context).run(table));
             clock.time(10, "hand-off", () -> new HandOffBench(context, fixture).run(table));
+            clock.time(11, "hard shapes", () -> new HardShapeBench(context).run(table));
             clock.summary();
             return new BenchReport(Machine.describe(server, options), table, context.verifiedRows());
         } finally {

@@ -23,8 +23,8 @@ class SeedBenchTests {
 
     @Test
     void quickRunPrintsEveryMeasurementAndEveryLoadHasAllItsRows(PostgresServer server) throws Exception {
-        BenchReport report = SeedBench.run(BenchOptions.parse("--quick", "--rows", Integer.toString(ROWS)), server,
-                System.out);
+        BenchReport report = SeedBench.run(BenchOptions.parse("--quick", "--rows", Integer.toString(ROWS),
+                "--sections", "1,2,3,4,5,6,8,9,10"), server, System.out);
 
         List<String> expected = expectedLabels();
         assertThat(report.labels()).containsExactlyInAnyOrderElementsOf(expected);
@@ -65,18 +65,51 @@ class SeedBenchTests {
     }
 
     @Test
+    void hardShapeSectionExportsEveryRowAndImportsBothGeneratedSchemasInFull(PostgresServer server)
+            throws Exception {
+        BenchReport report = SeedBench.run(BenchOptions.parse("--quick", "--sections", "11", "--hard-rows",
+                "20000", "--time-cap", "20"), server, System.out);
+
+        Map<String, Long> rows = report.verifiedRows();
+        assertThat(rows.get(HardShapeBench.exportLabel(100))).as("100 rows per table plus parents")
+                .isBetween(800L, 20_000L);
+        String printed = report.render();
+        if (rows.containsKey(HardShapeBench.exportLabel(HardShapeBench.EVERY_ROW))) {
+            assertThat(rows.get(HardShapeBench.exportLabel(HardShapeBench.EVERY_ROW)))
+                    .as("every row of the hard-shape database").isBetween(19_000L, 21_000L);
+        } else {
+            assertThat(printed).contains("did not finish");
+        }
+        for (int tables : List.of(HardShapeBench.WIDE_TABLES, HardShapeBench.NARROW_TABLES)) {
+            long exported = rows.get(HardShapeBench.wideLabel(tables, HardShapeBench.EXPORT_ALL));
+            assertThat(exported).as(tables + " tables, every generated row").isGreaterThan(19_000L);
+            assertThat(rows).as(tables + " tables, imported in full")
+                    .containsEntry(HardShapeBench.wideLabel(tables, HardShapeBench.IMPORT), exported);
+        }
+        assertThat(rows.get(HardShapeBench.demoLabel(SCALE))).as("demo, 100 rows per table").isBetween(100L,
+                10_000L);
+        assertThat(printed).contains("11. Export and import on hard shapes",
+                HardShapeBench.exportLabel(16_000), "500 tables vs 30 tables with the same rows");
+    }
+
+    @Test
     void optionsAreCheckedBeforeAnythingRuns() {
         assertThat(BenchOptions.parse()).isEqualTo(new BenchOptions(false, 1_000_000, 5, 3, 50, "psql",
-                List.of(30_000, 300_000), DemoCache.defaultDirectory(), BenchOptions.ALL_SECTIONS));
+                List.of(30_000, 300_000), DemoCache.defaultDirectory(), BenchOptions.ALL_SECTIONS, 1_500_000, 300,
+                "pg_dump"));
         assertThat(BenchOptions.parse("--quick")).isEqualTo(new BenchOptions(true, 100_000, 2, 1, 10, "psql",
-                List.of(300), null, BenchOptions.ALL_SECTIONS));
+                List.of(300), null, BenchOptions.ALL_SECTIONS, 100_000, 60, "pg_dump"));
+        assertThat(BenchOptions.parse("--hard-rows", "2,000,000", "--time-cap", "30").timeCapSeconds())
+                .isEqualTo(30);
+        assertThatThrownBy(() -> BenchOptions.parse("--hard-rows", "5000"))
+                .hasMessage("--hard-rows must be at least 10,000; got 5000");
         assertThat(BenchOptions.parse("--rows", "250,000", "--runs", "7").rows()).isEqualTo(250_000);
         assertThat(BenchOptions.parse("--export-scales", "30000").exportScales()).containsExactly(30_000);
         assertThat(BenchOptions.parse("--export-scales", "none").exportScales()).isEmpty();
         assertThat(BenchOptions.parse("--demo-cache", "none").demoCache()).isNull();
         assertThat(BenchOptions.parse("--sections", "5,6").sections()).containsExactlyInAnyOrder(5, 6);
         assertThatThrownBy(() -> BenchOptions.parse("--sections", "7"))
-                .hasMessage("--sections are numbered 1 to 6 and 8 to 10 (7 shows the memory of 1 and 5); got [7]");
+                .hasMessage("--sections are numbered 1 to 6 and 8 to 11 (7 shows the memory of 1 and 5); got [7]");
         assertThatThrownBy(() -> BenchOptions.parse("--export-scales", "5"))
                 .hasMessage("--export-scales must be at least 10 users each; got [5]");
         assertThatThrownBy(() -> BenchOptions.parse("--rows", "1500"))
