@@ -137,7 +137,8 @@ class SeedBenchTests {
         for (String what : List.of(ExportBench.EXPORT, ExportBench.READS, ExportBench.CLI)) {
             labels.add(ExportBench.label(SCALE, what));
         }
-        labels.addAll(List.of(StartupBench.FIRST, StartupBench.WARM, StartupBench.CONTAINER, LargeImportBench.HEAP,
+        labels.addAll(List.of(StartupBench.FIRST, StartupBench.WARM, StartupBench.CONTAINER, EditRunBench.COLD,
+                EditRunBench.WARM, LargeImportBench.HEAP,
                 LargeImportBench.ALLOCATED, ExportBench.label(SCALE, ExportBench.HEAP)));
         for (String what : List.of(GeneratorBench.IMPORT, GeneratorBench.GENERATE, GeneratorBench.HEAP,
                 GeneratorBench.LIVE_HEAP)) {
