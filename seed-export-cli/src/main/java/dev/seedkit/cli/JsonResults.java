@@ -59,6 +59,19 @@ final class JsonResults {
         return report.mode().name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
+    /**
+     * Why each table of a snapshot has its rows, as its manifest records it ({@code recorded: false} and no counts
+     * for tables it does not), in the shape of {@link #export}'s tables.
+     */
+    static Map<String, Object> selections(String snapshot, List<SnapshotManifest.Table> tables) {
+        return fields("snapshot", snapshot, "tables", tables.stream().map(t -> fields("table", t.toString(),
+                "file", t.file(), "rows", t.rowCount(), "recorded", t.recordedSelection().isPresent(),
+                "rowsSelectedByLimit", t.recordedSelection().map(SnapshotManifest.Selection::byLimit).orElse(null),
+                "pulledIn", t.recordedSelection().map(s -> s.pulledIn().stream().map(p -> fields("foreignKey",
+                        p.foreignKey(), "child", p.child(), "rows", p.rows())).toList()).orElse(List.of())))
+                .toList());
+    }
+
     /** A load plan: its steps in order and its cycles. */
     static Map<String, Object> plan(LoadPlan plan, String database) {
         return fields("database", database, "phases", plan.phases().size(),

@@ -7,20 +7,29 @@ import dev.seedkit.core.schema.Schema;
 import dev.seedkit.core.schema.SchemaReader;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.core.schema.VirtualForeignKey;
+import dev.seedkit.core.snapshot.Snapshot;
+import dev.seedkit.core.snapshot.SnapshotManifest;
+import dev.seedkit.core.snapshot.SnapshotManifest.Selection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
-/** {@code seedkit plan}: the order a database's tables load in, with phases, dependencies and cycle strategies. */
+/**
+ * {@code seedkit plan}: the order a database's tables load in, with phases, dependencies and cycle strategies; with
+ * {@code --explain}, why each table of a snapshot has its rows, read from the snapshot's manifest.
+ */
 @Command(name = "plan", defaultValueProvider = SettingsDefaults.class,
         header = "Print the load order of a database's tables.",
         sortOptions = false, usageHelpAutoWidth = true,
         description = {"Print the load order of a database's tables: phases, what each table depends on, and how",
                 "each foreign-key cycle is loaded. Formats: table (default), text (one tab-separated line per",
-                "table), mermaid, dot (Graphviz)."},
+                "table), mermaid, dot (Graphviz). With --explain, print instead why each table of a snapshot has",
+                "its rows (how many its limit chose, which foreign key pulled in how many), as recorded by the",
+                "export; no database needed."},
         exitCodeListHeading = ExitCodes.HEADING,
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.UNEXPECTED_HELP, ExitCodes.USAGE_HELP, ExitCodes.DATABASE_HELP,
                 ExitCodes.CYCLE_HELP},
@@ -28,11 +37,19 @@ import picocli.CommandLine.Option;
         footer = {"  seedkit plan --url jdbc:postgresql://localhost:5432/demo --user demo",
                 "  seedkit plan --format mermaid --schema shop \\",
                 "      --virtual-fk \"shop.orders(customer_ref) -> shop.customers(id)\" > plan.mmd",
-                "  seedkit plan --format dot | dot -Tsvg > plan.svg"})
+                "  seedkit plan --format dot | dot -Tsvg > plan.svg",
+                "  seedkit plan --explain --snapshot src/test/resources/fixtures/demo"})
 final class PlanCommand extends Subcommand {
 
     @Mixin
     ConnectionOptions connection;
+
+    @Mixin
+    SnapshotOptions snapshotOptions;
+
+    @Option(names = "--explain", description = "Print why each table of the snapshot (--snapshot) has its rows, as "
+            + "its export recorded them, instead of a database's load order.")
+    boolean explain;
 
     @Option(names = {"-f", "--format"}, paramLabel = "FORMAT", description = "table (default), text, mermaid or "
             + "dot.")
@@ -52,7 +69,15 @@ final class PlanCommand extends Subcommand {
     Boolean allowReplicaRole;
 
     @Override
+    Optional<String> snapshotHint(Environment environment) {
+        return explain ? hintFrom(snapshotOptions, environment) : Optional.empty();
+    }
+
+    @Override
     int run() {
+        if (explain) {
+            return explainSnapshot();
+        }
         String chosen = (format == null ? "table" : format).toLowerCase(Locale.ROOT);
         if (!List.of("table", "text", "mermaid", "dot").contains(chosen)) {
             throw new SeedException(SeedException.Code.CONFIGURATION, "Unknown plan format '" + chosen + "'; use "
@@ -72,6 +97,24 @@ final class PlanCommand extends Subcommand {
             default -> plan.toText();
         });
         output.result(true, ExitCodes.OK, JsonResults.plan(plan, database.display()));
+        return ExitCodes.OK;
+    }
+
+    /** Why each table of the snapshot has its rows, from the manifest; tables it does not record say so. */
+    private int explainSnapshot() {
+        String location = snapshotLocation(snapshotOptions);
+        try (Snapshot snapshot = open(location)) {
+            List<SnapshotManifest.Table> tables = snapshot.manifest().tables();
+            StringBuilder text = new StringBuilder("Why each table of " + location + " has its rows:\n");
+            for (SnapshotManifest.Table table : tables) {
+                text.append(table).append(": ").append(table.recordedSelection().map(Selection::describe)
+                        .orElse(table.rowCount() + " rows (not recorded: hand-written, or exported before Seedkit "
+                                + "recorded why; re-export with seedkit export to record it)"))
+                        .append('\n');
+            }
+            output.line(text.toString());
+            output.result(true, ExitCodes.OK, JsonResults.selections(location, tables));
+        }
         return ExitCodes.OK;
     }
 

@@ -127,6 +127,42 @@ class ExportCommandTests {
     }
 
     @Test
+    void planExplainReadsTheSameReasonsFromTheSnapshotWithoutADatabase() throws Exception {
+        Path snapshot = dir.resolve("explained");
+        cli().run(args("export", connection(), "--rows-per-table", "1", "--where", "shop.orders=id = 11",
+                "--exclude-table", "shop.order_lines", "--snapshot", snapshot.toString()));
+
+        Cli.Result text = cli().run("plan", "--explain", "--snapshot", snapshot.toString());
+        Cli.Result json = cli().run("plan", "--explain", "--snapshot", snapshot.toString(), "--json");
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("Why each table of " + snapshot + " has its rows:\n"
+                + "shop.customers: 3 rows = 1 by limit + 1 via customers_referred_by_fkey (from shop.customers)"
+                + " + 1 via orders_customer_id_fkey (from shop.orders)\n"
+                + "shop.orders: 1 rows = 1 by limit\n");
+        assertThat(Files.readString(snapshot.resolve("manifest.json"))).contains("\"selection\": {",
+                "\"foreignKey\": \"orders_customer_id_fkey\"");
+        JsonNode customers = new ObjectMapper().readTree(json.out()).get("tables").get(0);
+        assertThat(customers.get("recorded").asBoolean()).isTrue();
+        assertThat(customers.get("rowsSelectedByLimit").asLong()).isEqualTo(1);
+        assertThat(customers.get("pulledIn").findValuesAsText("child")).containsExactly("shop.customers",
+                "shop.orders");
+    }
+
+    @Test
+    void planExplainSaysWhenASnapshotDoesNotRecordWhy() throws Exception {
+        Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+        Files.writeString(fixtures.resolve("shop.customers.csv"), "id,name\n1,Ada\n");
+        assertThat(cli().run("adopt", fixtures.toString()).exitCode()).isZero();
+
+        Cli.Result text = cli().run("plan", "--explain", "--snapshot", fixtures.toString());
+
+        assertThat(text.exitCode()).as(text.toString()).isZero();
+        assertThat(text.out()).contains("shop.customers: 1 rows (not recorded: hand-written, or exported before "
+                + "Seedkit recorded why; re-export with seedkit export to record it)");
+    }
+
+    @Test
     void allRowsExportsEveryRowAndRefusesARowsPerTableBesideIt() throws Exception {
         Path snapshot = dir.resolve("all");
 

@@ -70,13 +70,7 @@ public record ExportReport(Path directory, SnapshotManifest manifest, List<Table
     public String explain() {
         StringBuilder text = new StringBuilder();
         for (TableReport table : tables) {
-            text.append(table.table()).append(": ").append(table.rows()).append(" rows = ")
-                    .append(table.rowsSelectedByLimit()).append(" by limit");
-            for (PulledIn pulled : table.pulledIn()) {
-                text.append(" + ").append(pulled.rows()).append(" via ").append(pulled.foreignKey())
-                        .append(" (from ").append(pulled.child()).append(')');
-            }
-            text.append('\n');
+            text.append(table.table()).append(": ").append(table.selection().describe()).append('\n');
         }
         return text.toString();
     }
@@ -105,6 +99,13 @@ public record ExportReport(Path directory, SnapshotManifest manifest, List<Table
         /** Rows in the table's file. */
         public long rows() {
             return rowsSelectedByLimit + rowsPulledInAsParents;
+        }
+
+        /** The same reasons as the manifest records them (and {@code seedkit plan --explain} prints them). */
+        public SnapshotManifest.Selection selection() {
+            return new SnapshotManifest.Selection(rowsSelectedByLimit, pulledIn.stream()
+                    .map(p -> new SnapshotManifest.PulledIn(p.foreignKey(), p.child().toString(), p.rows()))
+                    .toList());
         }
     }
 

@@ -84,12 +84,16 @@ final class ExportRun {
         logSelection(scope, selection);
         new MaskedKeys(scope, selection, queries).requireDistinct();
         SnapshotWriting writing = new SnapshotWriting(scope, selection, queries);
-        List<SnapshotManifest.Table> files = writing.writeTables(directory);
+        List<SnapshotManifest.Table> files = new ArrayList<>();
+        for (SnapshotManifest.Table file : writing.writeTables(directory)) {
+            ExportReport.TableReport report = tableReport(scope, file, selection, writing);
+            reports.add(report);
+            files.add(file.withSelection(report.selection()));
+        }
         SnapshotManifest manifest = new SnapshotManifest(options.fixtureVersion(),
                 options.clock().instant().truncatedTo(ChronoUnit.SECONDS), source, schema.fingerprint(),
                 writing.loadPlan(), files, migrationVersion(schema));
         manifest.write(directory);
-        files.forEach(file -> reports.add(tableReport(scope, file, selection, writing)));
         return manifest;
     }
 

@@ -13,6 +13,8 @@ import dev.seedkit.core.SeedException;
 import dev.seedkit.core.internal.SnapshotErrors;
 import dev.seedkit.core.snapshot.SnapshotManifest.Column;
 import dev.seedkit.core.snapshot.SnapshotManifest.LoadStep;
+import dev.seedkit.core.snapshot.SnapshotManifest.PulledIn;
+import dev.seedkit.core.snapshot.SnapshotManifest.Selection;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +75,12 @@ final class ManifestJson {
             table.naturalKey().forEach(natural::add);
         }
         node.put("rowCount", table.rowCount()).put("sha256", table.sha256());
+        table.recordedSelection().ifPresent(selection -> {
+            ObjectNode written = node.putObject("selection").put("byLimit", selection.byLimit());
+            ArrayNode pulledIn = written.putArray("pulledIn");
+            selection.pulledIn().forEach(p -> pulledIn.addObject().put("foreignKey", p.foreignKey())
+                    .put("from", p.child()).put("rows", p.rows()));
+        });
     }
 
     static SnapshotManifest read(InputStream in, String where) {
@@ -140,7 +148,14 @@ final class ManifestJson {
                 fields.list(node, "keyColumns", path, (k, p, f) -> f.textValue(k, p)),
                 fields.count(node, "rowCount", path), fields.text(node, "sha256", path),
                 node.has("naturalKey") ? fields.list(node, "naturalKey", path, (k, p, f) -> f.textValue(k, p))
-                        : List.of());
+                        : List.of(),
+                node.has("selection") ? readSelection(node.get("selection"), path + ".selection", fields) : null);
+    }
+
+    private static Selection readSelection(JsonNode node, String path, Fields fields) {
+        return new Selection(fields.count(node, "byLimit", path), fields.list(node, "pulledIn", path,
+                (p, at, f) -> new PulledIn(f.text(p, "foreignKey", at), f.text(p, "from", at),
+                        f.count(p, "rows", at))));
     }
 
     /** Reads one element of a JSON array, given the element, its path and the field reader. */

@@ -205,15 +205,23 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
      * @param naturalKey the columns that identify a row across databases whose ids differ (e.g. {@code email}),
      *                   which importers match rows by; empty when the table has none declared, and then not
      *                   written to the manifest at all
+     * @param selection  why an export put {@code rowCount} rows in the file (how many its limit chose, how many
+     *                   which foreign key pulled in), or {@code null} where that is not recorded (hand-written
+     *                   fixtures, snapshots exported before Seedkit recorded it); see {@link #recordedSelection()}
      */
     public record Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
-            long rowCount, String sha256, List<String> naturalKey) {
+            long rowCount, String sha256, List<String> naturalKey, Selection selection) {
 
         public Table {
             Objects.requireNonNull(file, "file");
             columns = List.copyOf(columns);
             keyColumns = List.copyOf(keyColumns);
             naturalKey = List.copyOf(naturalKey);
+            if (selection != null && selection.rows() != rowCount) {
+                throw SnapshotErrors.format("Table " + Identifiers.display(schema, name) + " has " + rowCount
+                        + " rows, but its selection accounts for " + selection.rows() + " (" + selection.describe()
+                        + ").");
+            }
             requireSafeFileName(new TableFileName(schema, name), file);
             requireConsistentColumns(columns, keyColumns, Identifiers.display(schema, name));
             requireNaturalKeyColumns(columns, naturalKey, Identifiers.display(schema, name));
@@ -224,7 +232,13 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
             }
         }
 
-        /** A table without a natural key. */
+        /** A table with no recorded selection. */
+        public Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
+                long rowCount, String sha256, List<String> naturalKey) {
+            this(schema, name, file, columns, keyColumns, rowCount, sha256, naturalKey, null);
+        }
+
+        /** A table without a natural key and with no recorded selection. */
         public Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
                 long rowCount, String sha256) {
             this(schema, name, file, columns, keyColumns, rowCount, sha256, List.of());
@@ -232,7 +246,18 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
 
         /** This entry with {@code columns} as its natural key (empty: none). */
         public Table withNaturalKey(List<String> columns) {
-            return new Table(schema, name, file, this.columns, keyColumns, rowCount, sha256, columns);
+            return new Table(schema, name, file, this.columns, keyColumns, rowCount, sha256, columns, selection);
+        }
+
+        /** This entry with {@code selection} recorded as the reason for its rows. */
+        public Table withSelection(Selection selection) {
+            return new Table(schema, name, file, columns, keyColumns, rowCount, sha256, naturalKey,
+                    Objects.requireNonNull(selection, "selection"));
+        }
+
+        /** Why an export put these rows in the file, where the manifest records it. */
+        public Optional<Selection> recordedSelection() {
+            return Optional.ofNullable(selection);
         }
 
         /** The names of {@link #columns()}, in file order. */
@@ -281,6 +306,61 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
                     throw SnapshotErrors.format("Table " + table + " has key column '" + key + "', which is not "
                             + "one of its columns " + columns.stream().map(Column::name).toList() + ".");
                 }
+            }
+        }
+    }
+
+    /**
+     * Why an export put a table's rows in its file, recorded in the manifest so that a reviewer of a refreshed
+     * snapshot (and {@code seedkit plan --explain}) can see which reference made a table grow.
+     *
+     * @param byLimit  rows chosen by the table's own limit and filter
+     * @param pulledIn rows added as parents of chosen rows, by the foreign key that pulled them in, most first
+     */
+    public record Selection(long byLimit, List<PulledIn> pulledIn) {
+
+        public Selection {
+            if (byLimit < 0) {
+                throw SnapshotErrors.format("A selection's byLimit must be >= 0, found " + byLimit + ".");
+            }
+            pulledIn = List.copyOf(pulledIn);
+        }
+
+        /** Rows the selection accounts for: by limit plus every pulled-in count. */
+        public long rows() {
+            return byLimit + pulledIn.stream().mapToLong(PulledIn::rows).sum();
+        }
+
+        /**
+         * The selection in words, e.g. {@code 112 rows = 100 by limit + 12 via users_created_by_fkey (from
+         * public.users)}.
+         */
+        public String describe() {
+            StringBuilder text = new StringBuilder().append(rows()).append(" rows = ").append(byLimit)
+                    .append(" by limit");
+            for (PulledIn pulled : pulledIn) {
+                text.append(" + ").append(pulled.rows()).append(" via ").append(pulled.foreignKey())
+                        .append(" (from ").append(pulled.child()).append(')');
+            }
+            return text.toString();
+        }
+    }
+
+    /**
+     * Rows of a table pulled in through one foreign key: the parents that chosen rows of {@code child} reference.
+     *
+     * @param foreignKey the constraint's name (for a virtual foreign key, its textual form)
+     * @param child      the referencing table, as {@code schema.table}
+     * @param rows       how many rows it pulled in (a row two foreign keys reference counts for the first)
+     */
+    public record PulledIn(String foreignKey, String child, long rows) {
+
+        public PulledIn {
+            Objects.requireNonNull(foreignKey, "foreignKey");
+            Objects.requireNonNull(child, "child");
+            if (rows < 0) {
+                throw SnapshotErrors.format("Rows pulled in via " + foreignKey + " must be >= 0, found " + rows
+                        + ".");
             }
         }
     }

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.seedkit.core.SeedException.Code;
 import dev.seedkit.core.snapshot.SnapshotManifest.Column;
 import dev.seedkit.core.snapshot.SnapshotManifest.LoadStep;
+import dev.seedkit.core.snapshot.SnapshotManifest.PulledIn;
+import dev.seedkit.core.snapshot.SnapshotManifest.Selection;
 import dev.seedkit.core.snapshot.SnapshotManifest.Table;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -118,6 +120,42 @@ class SnapshotManifestTests {
         assertFailure(() -> new Table("public", "t", "public.t.tsv", List.of(), List.of(), -1, "ABC"),
                 Code.SNAPSHOT_FORMAT, "Table public.t needs a row count >= 0 and a SHA-256 of 64 lowercase hex "
                         + "digits, found -1 and 'ABC'." + REPAIR);
+    }
+
+    @Test
+    void recordsWhyAnExportChoseATablesRowsAndReadsItBack() {
+        Selection selection = new Selection(1, List.of(new PulledIn("t_parent_fkey", "public.t", 1)));
+        SnapshotManifest explained = new SnapshotManifest("v1", Instant.EPOCH, "s", "fp",
+                List.of(new LoadStep("public", "t", "insert")), List.of(table().withSelection(selection)));
+
+        String json = explained.toJson();
+
+        assertThat(json).contains("""
+                      "sha256": "%s",
+                      "selection": {
+                        "byLimit": 1,
+                        "pulledIn": [
+                          {
+                            "foreignKey": "t_parent_fkey",
+                            "from": "public.t",
+                            "rows": 1
+                          }
+                        ]
+                      }
+                """.formatted(SHA));
+        assertThat(read(json)).isEqualTo(explained);
+        assertThat(read(json).tables().get(0).recordedSelection()).contains(selection);
+        assertThat(selection.describe()).isEqualTo("2 rows = 1 by limit + 1 via t_parent_fkey (from public.t)");
+        assertThat(read(manifest().toJson()).tables().get(0).recordedSelection()).isEmpty();
+    }
+
+    @Test
+    void refusesASelectionThatDoesNotAccountForTheTablesRows() {
+        assertFailure(() -> table().withSelection(new Selection(5, List.of())), Code.SNAPSHOT_FORMAT,
+                "Table public.t has 2 rows, but its selection accounts for 5 (5 rows = 5 by limit)." + REPAIR);
+        assertFailure(() -> read(manifest().toJson().replace("\"rowCount\": 2,", "\"rowCount\": 2,\n"
+                + "\"selection\": {\"byLimit\": -1, \"pulledIn\": []},")), Code.SNAPSHOT_FORMAT,
+                "m.json: tables[0].selection.byLimit must be a whole number >= 0, found -1." + REPAIR);
     }
 
     @Test
