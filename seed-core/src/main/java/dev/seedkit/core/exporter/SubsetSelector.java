@@ -23,7 +23,9 @@ import java.util.Set;
  *       batch. The tables of a foreign-key cycle (a self-reference is one) are chosen together, in passes: each
  *       pass adds, per table, its first rows not chosen yet whose references inside the cycle are NULL or point
  *       at chosen rows, so roots come first, then the rows whose parents are in, and no ancestor chain needs
- *       pulling in. A cycle table that gets no row that way takes its first rows regardless.</li>
+ *       pulling in. A cycle table that gets no row that way takes its first rows that close with one parent row
+ *       per reference (a row and a parent that reference each other come in together), else its first rows
+ *       regardless.</li>
  *   <li>Closure rounds: one batch per round follows every foreign key from the rows the previous round added and
  *       adds their parents, until a round adds none; a foreign-key cycle's keys are followed to the end of the
  *       chain in one recursive statement.</li>
@@ -167,9 +169,10 @@ final class SubsetSelector {
     }
 
     /**
-     * The rows of a cycle's tables: passes of rows whose references inside the cycle are NULL or chosen, then, for
-     * a table still without rows, its first rows regardless of the cycle (the closure pulls their ancestors), and
-     * passes again for the others.
+     * The rows of a cycle's tables: passes of rows whose references inside the cycle are NULL or chosen; then, for
+     * a table still without rows, its first rows that close with one parent row per reference (a row and a parent
+     * that reference each other), else its first rows regardless of the cycle (the closure pulls their
+     * ancestors); and passes again for the others.
      */
     private void chooseCycle(ExportScope.Cycle cycle, Set<TableName> visited) {
         List<TableScope> members = cycle.tables().stream().filter(t -> !scope.whole(t)).toList();
@@ -183,8 +186,12 @@ final class SubsetSelector {
             }
             forced.add(empty.name());
             List<ForeignKey> outside = strict(empty, visited);
-            long added = queries.update(SubsetSql.chooseFirstRows(scope, empty, outside, empty.limit()),
+            long added = queries.update(SubsetSql.chooseClosableRows(scope, empty, outside, cycle, empty.limit()),
                     firstRowsPurpose(List.of(empty)));
+            if (added == 0) {
+                added = queries.update(SubsetSql.chooseFirstRows(scope, empty, outside, empty.limit()),
+                        firstRowsPurpose(List.of(empty)));
+            }
             if (added == 0 && !outside.isEmpty()) {
                 added = queries.update(SubsetSql.chooseFirstRows(scope, empty, List.of(), empty.limit()),
                         firstRowsPurpose(List.of(empty)));

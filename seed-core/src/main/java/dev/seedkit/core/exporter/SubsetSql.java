@@ -53,10 +53,31 @@ final class SubsetSql {
      * {@code limit}. An INSERT into {@value #CHOSEN}; its row count is the rows chosen.
      */
     static String chooseFirstRows(ExportScope scope, TableScope table, List<ForeignKey> strict, long limit) {
+        return choose(scope, table, strict.stream().map(fk -> pointsAtChosen(scope, table, fk)).toList(), limit);
+    }
+
+    /**
+     * Chooses rows of {@code table}, a member of {@code cycle}, that close with one row more per reference: like
+     * {@link #chooseFirstRows} for the foreign keys in {@code strict}, and for each of the table's foreign keys
+     * inside the cycle, a NULL, a chosen parent, or a parent whose own references inside the cycle are NULL, point
+     * at chosen rows or point back at this row. So a row that can only come in together with its parent (an
+     * instructor and the user who is that instructor, each referencing the other) is chosen with the parent, and
+     * the closure pulls in that one parent rather than a chain.
+     */
+    static String chooseClosableRows(ExportScope scope, TableScope table, List<ForeignKey> strict,
+            ExportScope.Cycle cycle, long limit) {
+        List<String> conditions = new ArrayList<>();
+        strict.forEach(fk -> conditions.add(pointsAtChosen(scope, table, fk)));
+        table.outgoing().stream().filter(cycle.foreignKeys()::contains)
+                .forEach(fk -> conditions.add(pointsAtClosable(scope, table, fk, cycle)));
+        return choose(scope, table, conditions, limit);
+    }
+
+    private static String choose(ExportScope scope, TableScope table, List<String> references, long limit) {
         String self = table.name().qualified() + ".";
         List<String> conditions = new ArrayList<>();
         table.filter().ifPresent(filter -> conditions.add("(\n" + filter + "\n)"));
-        strict.forEach(fk -> conditions.add(pointsAtChosen(scope, table, fk)));
+        conditions.addAll(references);
         conditions.add("NOT EXISTS (SELECT 1 FROM " + CHOSEN + " k WHERE k.row_table = " + self + "tableoid AND "
                 + "k.row_ctid = " + self + "ctid)");
         return "INSERT INTO " + CHOSEN + " (tbl, row_table, row_ctid, via, round) SELECT " + scope.index(table.name())
@@ -71,12 +92,47 @@ final class SubsetSql {
      */
     private static String pointsAtChosen(ExportScope scope, TableScope table, ForeignKey fk) {
         String self = table.name().qualified() + ".";
-        List<String> anyNull = fk.childColumns().stream()
-                .filter(c -> table.table().column(c).map(column -> column.nullable()).orElse(true))
-                .map(c -> self + Identifiers.quote(c) + " IS NULL").toList();
+        List<String> anyNull = nullIn(table, fk, self);
         String points = "EXISTS (SELECT 1 FROM " + chosenRows(scope, scope.table(fk.parent()), "p") + " WHERE "
                 + row(self, fk.childColumns()) + " = " + row("p.", fk.parentColumns()) + ")";
         return anyNull.isEmpty() ? "(" + points + ")" : "(" + String.join(" OR ", anyNull) + " OR " + points + ")";
+    }
+
+    /**
+     * {@code fk} of a row of {@code table} is NULL, points at a chosen row, or points at a parent row whose own
+     * references inside {@code cycle} are NULL, point at chosen rows or point back at this row.
+     */
+    private static String pointsAtClosable(ExportScope scope, TableScope table, ForeignKey fk,
+            ExportScope.Cycle cycle) {
+        String self = table.name().qualified() + ".";
+        TableScope parent = scope.table(fk.parent());
+        List<String> parentCloses = new ArrayList<>();
+        for (ForeignKey next : parent.outgoing()) {
+            if (!cycle.foreignKeys().contains(next)) {
+                continue;
+            }
+            List<String> ways = new ArrayList<>(nullIn(parent, next, "p."));
+            ways.add("EXISTS (SELECT 1 FROM " + chosenRows(scope, scope.table(next.parent()), "q") + " WHERE "
+                    + row("p.", next.childColumns()) + " = " + row("q.", next.parentColumns()) + ")");
+            if (next.parent().equals(table.name())) {
+                ways.add(row("p.", next.childColumns()) + " = " + row(self, next.parentColumns()));
+            }
+            parentCloses.add("(" + String.join(" OR ", ways) + ")");
+        }
+        String closable = "EXISTS (SELECT 1 FROM " + parent.from("p") + " WHERE " + row(self, fk.childColumns())
+                + " = " + row("p.", fk.parentColumns())
+                + parentCloses.stream().map(c -> " AND " + c).collect(Collectors.joining()) + ")";
+        List<String> ways = new ArrayList<>(nullIn(table, fk, self));
+        ways.add(pointsAtChosen(scope, table, fk));
+        ways.add(closable);
+        return "(" + String.join(" OR ", ways) + ")";
+    }
+
+    /** {@code prefix.column IS NULL} for each nullable column of {@code fk} in {@code table}. */
+    private static List<String> nullIn(TableScope table, ForeignKey fk, String prefix) {
+        return fk.childColumns().stream()
+                .filter(c -> table.table().column(c).map(column -> column.nullable()).orElse(true))
+                .map(c -> prefix + Identifiers.quote(c) + " IS NULL").toList();
     }
 
     /** Whether {@code table} has any row at all. */

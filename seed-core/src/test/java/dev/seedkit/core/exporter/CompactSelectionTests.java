@@ -59,6 +59,29 @@ class CompactSelectionTests {
         assertThat(f.loaded("users", "id")).isEqualTo(first).hasSize(100);
     }
 
+    @Test
+    void anInstructorAndTheUserWhoIsThatInstructorComeInTogetherRatherThanAChainOfInstructors(TestDatabase db)
+            throws Exception {
+        // Users 1-200 are roots without an instructor. Instructor i is user 500 + i; for i <= 50 that user
+        // references instructor i + 1 (a chain through the cycle), for i > 50 instructor i itself (a pair).
+        ExportFixture f = ExportFixture.create(db, "pairs", SHAPE).data("insert into {s}.users select n, null,"
+                + " null, 'u' || n || '@x.example' from generate_series(1, 700) n;"
+                + " insert into {s}.instructors select i, 500 + i from generate_series(1, 100) i;"
+                + " update {s}.users set instructor_id = case when id - 500 <= 50 then id - 499 else id - 500 end"
+                + " where id between 501 and 600; analyze");
+
+        ExportReport report = f.export(10, dir.resolve("pairs"));
+
+        ExportReport.TableReport instructors = report.table(TableName.of("pairs", "instructors")).orElseThrow();
+        ExportReport.TableReport users = report.table(TableName.of("pairs", "users")).orElseThrow();
+        assertThat(f.loaded("instructors", "id")).as("the first ten instructors that pair with their user")
+                .containsExactly("51", "52", "53", "54", "55", "56", "57", "58", "59", "60");
+        assertThat(instructors.rowsPulledInAsParents()).isZero();
+        assertThat(users.rowsSelectedByLimit()).isEqualTo(10);
+        assertThat(users.pulledIn()).extracting(ExportReport.PulledIn::foreignKey, ExportReport.PulledIn::rows)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("instructors_user_id_fkey", 10L));
+    }
+
     private ExportReport export(TestDatabase db, String schema, int users) throws Exception {
         ExportFixture f = fixture(db, schema, users);
         return f.export(100, dir.resolve(schema));
