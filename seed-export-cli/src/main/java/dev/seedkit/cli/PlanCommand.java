@@ -107,7 +107,7 @@ final class PlanCommand extends Subcommand {
             List<SnapshotManifest.Table> tables = snapshot.manifest().tables();
             StringBuilder text = new StringBuilder("Why each table of " + location + " has its rows:\n");
             for (SnapshotManifest.Table table : tables) {
-                text.append(table).append(": ").append(table.recordedSelection().map(Selection::describe)
+                text.append(table).append(": ").append(table.recordedSelection().map(s -> describe(s, table))
                         .orElse(table.rowCount() + " rows (not recorded: hand-written, or exported before Seedkit "
                                 + "recorded why; re-export with seedkit export to record it)"))
                         .append('\n');
@@ -116,6 +116,12 @@ final class PlanCommand extends Subcommand {
             output.result(true, ExitCodes.OK, JsonResults.selections(location, tables));
         }
         return ExitCodes.OK;
+    }
+
+    /** The recorded reasons, and a word when the file was edited after the export (its row count differs). */
+    private static String describe(Selection selection, SnapshotManifest.Table table) {
+        return selection.describe() + (selection.rows() == table.rowCount() ? "" : " at export; the file now has "
+                + table.rowCount() + " rows (edited since)");
     }
 
     /** One tab-separated line per table: order, phase, table, what it depends on, cycle strategy. */

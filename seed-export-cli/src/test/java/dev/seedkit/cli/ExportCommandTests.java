@@ -147,6 +147,12 @@ class ExportCommandTests {
         assertThat(customers.get("rowsSelectedByLimit").asLong()).isEqualTo(1);
         assertThat(customers.get("pulledIn").findValuesAsText("child")).containsExactly("shop.customers",
                 "shop.orders");
+
+        Path manifest = snapshot.resolve("manifest.json");
+        Files.writeString(manifest, Files.readString(manifest).replace("\"byLimit\": 1,\n        \"pulledIn\": []",
+                "\"byLimit\": 2,\n        \"pulledIn\": []"));
+        assertThat(cli().run("plan", "--explain", "--snapshot", snapshot.toString()).out())
+                .contains("shop.orders: 2 rows = 2 by limit at export; the file now has 1 rows (edited since)");
     }
 
     @Test

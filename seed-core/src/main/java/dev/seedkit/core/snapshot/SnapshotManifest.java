@@ -189,6 +189,10 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
             Objects.requireNonNull(schema, "schema");
             Objects.requireNonNull(table, "table");
             Objects.requireNonNull(phase, "phase");
+            if (schema.isEmpty() || table.isEmpty() || schema.indexOf('\u0000') >= 0 || table.indexOf('\u0000') >= 0) {
+                throw SnapshotErrors.format("A load plan step names table '" + schema + "'.'" + table
+                        + "'; schema and table names are non-empty and contain no NUL character.");
+            }
         }
     }
 
@@ -207,7 +211,8 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
      *                   written to the manifest at all
      * @param selection  why an export put {@code rowCount} rows in the file (how many its limit chose, how many
      *                   which foreign key pulled in), or {@code null} where that is not recorded (hand-written
-     *                   fixtures, snapshots exported before Seedkit recorded it); see {@link #recordedSelection()}
+     *                   fixtures, snapshots exported before Seedkit recorded it); see {@link #recordedSelection()}.
+     *                   It is what the export chose: a table file edited and re-pinned since may hold other rows
      */
     public record Table(String schema, String name, String file, List<Column> columns, List<String> keyColumns,
             long rowCount, String sha256, List<String> naturalKey, Selection selection) {
@@ -217,11 +222,6 @@ public record SnapshotManifest(String fixtureVersion, Instant createdAt, String 
             columns = List.copyOf(columns);
             keyColumns = List.copyOf(keyColumns);
             naturalKey = List.copyOf(naturalKey);
-            if (selection != null && selection.rows() != rowCount) {
-                throw SnapshotErrors.format("Table " + Identifiers.display(schema, name) + " has " + rowCount
-                        + " rows, but its selection accounts for " + selection.rows() + " (" + selection.describe()
-                        + ").");
-            }
             requireSafeFileName(new TableFileName(schema, name), file);
             requireConsistentColumns(columns, keyColumns, Identifiers.display(schema, name));
             requireNaturalKeyColumns(columns, naturalKey, Identifiers.display(schema, name));

@@ -116,6 +116,12 @@ class SnapshotManifestTests {
     }
 
     @Test
+    void refusesALoadPlanStepWithAnEmptyTableName() {
+        assertFailure(() -> new LoadStep("public", "", "insert"), Code.SNAPSHOT_FORMAT, "A load plan step names "
+                + "table 'public'.''; schema and table names are non-empty and contain no NUL character." + REPAIR);
+    }
+
+    @Test
     void refusesAMalformedChecksumOrNegativeRowCount() {
         assertFailure(() -> new Table("public", "t", "public.t.tsv", List.of(), List.of(), -1, "ABC"),
                 Code.SNAPSHOT_FORMAT, "Table public.t needs a row count >= 0 and a SHA-256 of 64 lowercase hex "
@@ -150,9 +156,11 @@ class SnapshotManifestTests {
     }
 
     @Test
-    void refusesASelectionThatDoesNotAccountForTheTablesRows() {
-        assertFailure(() -> table().withSelection(new Selection(5, List.of())), Code.SNAPSHOT_FORMAT,
-                "Table public.t has 2 rows, but its selection accounts for 5 (5 rows = 5 by limit)." + REPAIR);
+    void keepsASelectionAFileEditedSinceTheExportNoLongerMatchesButRefusesANegativeCount() {
+        Table edited = table().withSelection(new Selection(5, List.of()));
+        assertThat(read(new SnapshotManifest("v1", Instant.EPOCH, "s", "fp", List.of(new LoadStep("public", "t",
+                "insert")), List.of(edited)).toJson()).tables().get(0).recordedSelection().orElseThrow().rows())
+                .as("what the export chose, though the file now has %d rows", edited.rowCount()).isEqualTo(5);
         assertFailure(() -> read(manifest().toJson().replace("\"rowCount\": 2,", "\"rowCount\": 2,\n"
                 + "\"selection\": {\"byLimit\": -1, \"pulledIn\": []},")), Code.SNAPSHOT_FORMAT,
                 "m.json: tables[0].selection.byLimit must be a whole number >= 0, found -1." + REPAIR);
