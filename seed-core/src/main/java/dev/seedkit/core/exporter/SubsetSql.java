@@ -122,10 +122,7 @@ final class SubsetSql {
         String closable = "EXISTS (SELECT 1 FROM " + parent.from("p") + " WHERE " + row(self, fk.childColumns())
                 + " = " + row("p.", fk.parentColumns())
                 + parentCloses.stream().map(c -> " AND " + c).collect(Collectors.joining()) + ")";
-        List<String> ways = new ArrayList<>(nullIn(table, fk, self));
-        ways.add(pointsAtChosen(scope, table, fk));
-        ways.add(closable);
-        return "(" + String.join(" OR ", ways) + ")";
+        return "(" + pointsAtChosen(scope, table, fk) + " OR " + closable + ")";
     }
 
     /** {@code prefix.column IS NULL} for each nullable column of {@code fk} in {@code table}. */
