@@ -22,6 +22,7 @@ final class ExportQueries {
 
     private static final Logger log = LoggerFactory.getLogger(ExportQueries.class);
     private static final int LOGGED_SQL = 2_000;
+    private static final String SAVEPOINT = "seedkit_batch";
 
     private final Connection connection;
     private int statements;
@@ -121,6 +122,41 @@ final class ExportQueries {
         return counts;
     }
 
+    /**
+     * Runs the queries {@code sqls} in one round trip and hands each one's result to {@code reader}, in order.
+     * Returns {@code false}, with the transaction as it was before (a savepoint is rolled back to), if the server
+     * refused any of them: the caller then runs them one at a time, so that the error names its table. Results
+     * arrive in text format, each value as its type's output function wrote it, as {@code COPY} would.
+     */
+    boolean queryAll(List<String> sqls, Purpose purpose, ResultReader reader) {
+        String sql = "SAVEPOINT " + SAVEPOINT + ";\n" + String.join(";\n", sqls) + ";\nRELEASE SAVEPOINT " + SAVEPOINT;
+        statements += sqls.size() + 1;
+        boolean[] done = new boolean[1];
+        send(sql, purpose, () -> {
+            try (Statement statement = connection.createStatement()) {
+                statement.setEscapeProcessing(false);
+                boolean result;
+                try {
+                    result = statement.execute(sql);
+                } catch (SQLException refused) {
+                    log.debug("The server refused a batch of {} queries, running them one at a time: {}",
+                            sqls.size(), refused.getMessage());
+                    statement.execute("ROLLBACK TO SAVEPOINT " + SAVEPOINT);
+                    return;
+                }
+                for (int index = 0; result || statement.getUpdateCount() != -1; result = statement.getMoreResults()) {
+                    if (result) {
+                        try (ResultSet rs = statement.getResultSet()) {
+                            reader.read(index++, rs);
+                        }
+                    }
+                }
+                done[0] = true;
+            }
+        });
+        return done[0];
+    }
+
     /** The single boolean a query returns. */
     boolean flag(String sql, Purpose purpose) {
         boolean[] value = new boolean[1];
@@ -194,6 +230,12 @@ final class ExportQueries {
     @FunctionalInterface
     interface RowReader {
         void read(ResultSet rs) throws SQLException;
+    }
+
+    /** Reads the whole result of query number {@code index} of {@link #queryAll} (row data: not counted as read). */
+    @FunctionalInterface
+    interface ResultReader {
+        void read(int index, ResultSet rs) throws SQLException;
     }
 
     /** JDBC work that sends one statement. */

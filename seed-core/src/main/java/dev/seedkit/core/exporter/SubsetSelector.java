@@ -16,8 +16,9 @@ import java.util.Set;
  * Chooses the rows to export, on the server (see {@link SubsetSql}); see {@link SnapshotExporter} for the rules.
  *
  * <ol>
- *   <li>Tables without a filter and with no more rows than their limit are exported whole (one statement counts
- *       them all, each up to its limit plus one).</li>
+ *   <li>Tables without a filter and with no more rows than their limit are exported whole: those whose files
+ *       cannot hold more rows than the limit are known from the catalog, the others are counted (one statement
+ *       counts them all, each up to its limit plus one).</li>
  *   <li>Each other table takes its first rows whose foreign keys into tables already visited point at chosen rows
  *       (or are NULL); if there are none, its first rows. Tables that do not depend on each other are sent in one
  *       batch. The tables of a foreign-key cycle (a self-reference is one) are chosen together, in passes: each
@@ -86,6 +87,7 @@ final class SubsetSelector {
                 bounded.add(table);
             }
         }
+        bounded = withoutRoomForMore(bounded);
         if (bounded.isEmpty()) {
             return;
         }
@@ -99,6 +101,28 @@ final class SubsetSelector {
                         chosenByLimit.put(table.name(), count);
                     }
                 });
+    }
+
+    /**
+     * Marks whole, uncounted, the tables whose files cannot hold more rows than their limit (in one catalog query,
+     * instead of counting their rows); returns the others, which must be counted.
+     */
+    private List<TableScope> withoutRoomForMore(List<TableScope> tables) {
+        if (tables.isEmpty()) {
+            return tables;
+        }
+        List<TableScope> counted = new ArrayList<>(tables);
+        queries.catalogQuery(SubsetSql.rowBounds(), tables.stream().map(t -> t.name().qualified()).toList(),
+                Purpose.database("reading how many rows the tables can hold"), rs -> {
+                    TableScope table = tables.get(rs.getInt(1) - 1);
+                    long most = rs.getLong(2);
+                    if (!rs.wasNull() && most <= table.limit()) {
+                        scope.markWhole(table.name());
+                        rows(table.name()).uncounted();
+                        counted.remove(table);
+                    }
+                });
+        return counted;
     }
 
     /**

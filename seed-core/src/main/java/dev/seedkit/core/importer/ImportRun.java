@@ -183,13 +183,24 @@ final class ImportRun {
         return reports;
     }
 
-    /** Which tables hold no rows, asked in one query. */
+    /**
+     * Which tables hold no rows: those without a page from the catalog, then the others (if any) by reading each,
+     * all of them in one query.
+     */
     private Set<TableName> emptyTables(List<TableLoad> loads) {
         Set<TableName> empty = new HashSet<>();
-        if (!loads.isEmpty()) {
-            List<TableName> tables = loads.stream().map(TableLoad::name).toList();
-            statements.query(ImportSql.emptyTables(tables), new Purpose(Kind.LOAD, "finding the tables that hold "
-                    + "no rows", loads, "SELECT on the snapshot's tables"), rs -> empty.add(tables.get(rs.getInt(1))));
+        if (loads.isEmpty()) {
+            return empty;
+        }
+        Purpose purpose = new Purpose(Kind.LOAD, "finding the tables that hold no rows", loads, "SELECT on the "
+                + "snapshot's tables");
+        List<TableName> tables = loads.stream().map(TableLoad::name).toList();
+        statements.prepared(ImportSql.TABLES_WITHOUT_PAGES, purpose, s -> s.setArray(1, s.getConnection()
+                .createArrayOf("text", tables.stream().map(TableName::qualified).toArray())),
+                rs -> empty.add(tables.get(rs.getInt(1))));
+        List<TableName> withPages = tables.stream().filter(t -> !empty.contains(t)).toList();
+        if (!withPages.isEmpty()) {
+            statements.query(ImportSql.emptyTables(withPages), purpose, rs -> empty.add(withPages.get(rs.getInt(1))));
         }
         return empty;
     }
