@@ -187,7 +187,7 @@ final class ExportScope {
             }
             followed.add(fk);
         }
-        return followed;
+        return ForeignKey.distinctReferences(followed);
     }
 
     private static SeedException excludedParent(ForeignKey fk, ExportOptions options) {

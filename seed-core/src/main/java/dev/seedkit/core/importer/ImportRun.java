@@ -234,8 +234,8 @@ final class ImportRun {
                 .map(ImportReport.TableReport::table).collect(Collectors.toSet());
         List<ForeignKey> all = new ArrayList<>(schema.foreignKeys());
         all.addAll(schema.externalForeignKeys());
-        List<ForeignKey> checked = all.stream().filter(fk -> !fk.virtual() && (written.contains(fk.child().toString())
-                || updated.contains(fk.parent().toString()))).toList();
+        List<ForeignKey> checked = ForeignKey.distinctReferences(all.stream().filter(fk -> !fk.virtual()
+                && (written.contains(fk.child().toString()) || updated.contains(fk.parent().toString()))).toList());
         if (checked.isEmpty()) {
             return;
         }

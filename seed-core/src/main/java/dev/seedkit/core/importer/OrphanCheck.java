@@ -49,7 +49,8 @@ final class OrphanCheck {
     }
 
     /** For each foreign key with orphans, a line as {@link Orphans#describe()}; empty when every reference resolves. */
-    static List<String> findAll(Connection connection, List<ForeignKey> foreignKeys) throws SQLException {
+    static List<String> findAll(Connection connection, List<ForeignKey> all) throws SQLException {
+        List<ForeignKey> foreignKeys = ForeignKey.distinctReferences(all);
         if (foreignKeys.isEmpty()) {
             return List.of();
         }

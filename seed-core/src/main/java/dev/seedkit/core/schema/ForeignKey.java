@@ -1,8 +1,10 @@
 package dev.seedkit.core.schema;
 
 import dev.seedkit.core.internal.Identifiers;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A reference from columns of a child table to columns of a parent table: a {@code FOREIGN KEY} constraint, or a
@@ -125,6 +127,17 @@ public final class ForeignKey {
             text.append(text.length() > 1 ? ", " : "").append(Identifiers.display(column));
         }
         return text.append(')').toString();
+    }
+
+    /**
+     * {@code foreignKeys} with each reference once, in order: of several constraints that tie the same columns to
+     * the same parent columns in the same way (a partitioned table whose partitions each declare the key has one
+     * per partition, all counting as the table's), the first, since the others check nothing it does not.
+     */
+    public static List<ForeignKey> distinctReferences(List<ForeignKey> foreignKeys) {
+        Set<String> seen = new HashSet<>();
+        return foreignKeys.stream().filter(fk -> seen.add(fk.reference() + (fk.matchFull ? " full" : "")
+                + (fk.virtual ? " virtual" : ""))).toList();
     }
 
     /** Foreign keys are equal when all their properties are: the same constraint read twice is equal. */

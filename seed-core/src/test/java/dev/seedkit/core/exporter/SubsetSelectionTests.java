@@ -2,6 +2,7 @@ package dev.seedkit.core.exporter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedkit.core.schema.TableName;
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
 import java.nio.file.Files;
@@ -154,6 +155,33 @@ class SubsetSelectionTests {
         assertThat(f.loaded("event", "id")).containsExactly("1", "2", "101", "104");
         assertThat(report.table(f.table("event")).orElseThrow().rowsPulledInAsParents()).isEqualTo(2);
         assertThat(report.tables()).extracting(t -> t.table().name()).containsExactly("event", "ref");
+    }
+
+    @Test
+    void aForeignKeyEveryPartitionDeclaresIsFollowedOnceNotOncePerPartition(TestDatabase db) throws Exception {
+        ExportReport one = exportPartitioned(db, "part1", 1);
+        ExportReport twelve = exportPartitioned(db, "part12", 12);
+        assertThat(twelve.rows()).isEqualTo(one.rows());
+        assertThat(twelve.queries()).as("queries with 12 partitions vs 1").isEqualTo(one.queries());
+        assertThat(twelve.table(TableName.of("part12", "customer")).orElseThrow().pulledIn())
+                .extracting(ExportReport.PulledIn::foreignKey).containsExactly("payment_0_customer_id_fkey");
+    }
+
+    /** Payments in {@code partitions} yearly partitions, each declaring the foreign key to customers itself. */
+    private ExportReport exportPartitioned(TestDatabase db, String schema, int partitions) throws Exception {
+        StringBuilder ddl = new StringBuilder("create table {s}.customer (id int primary key);"
+                + " create table {s}.payment (id int, year int, customer_id int not null, primary key (year, id))"
+                + " partition by range (year);");
+        for (int i = 0; i < partitions; i++) {
+            ddl.append(" create table {s}.payment_").append(i).append(" partition of {s}.payment for values from (")
+                    .append(2000 + i).append(") to (").append(2001 + i).append(");")
+                    .append(" alter table {s}.payment_").append(i)
+                    .append(" add foreign key (customer_id) references {s}.customer;");
+        }
+        ExportFixture f = ExportFixture.create(db, schema, ddl.toString())
+                .data("insert into {s}.customer select generate_series(1, 50);"
+                        + " insert into {s}.payment select g, 2000, 51 - g from generate_series(1, 40) g");
+        return f.export(5, dir.resolve(schema));
     }
 
     @Test
