@@ -239,11 +239,13 @@ final class ImportRun {
         if (checked.isEmpty()) {
             return;
         }
-        List<Orphans> found = new ArrayList<>();
-        statements.query(OrphanCheck.query(checked), new Purpose(Kind.CHECK, "checking the foreign keys of the rows "
-                + "loaded with triggers off", loads, "SELECT on the loaded tables and the tables they reference"),
-                rs -> found.add(OrphanCheck.read(rs, checked)));
-        if (!found.isEmpty()) {
+        Purpose purpose = new Purpose(Kind.CHECK, "checking the foreign keys of the rows loaded with triggers off",
+                loads, "SELECT on the loaded tables and the tables they reference");
+        List<ForeignKey> broken = new ArrayList<>();
+        statements.query(OrphanCheck.detection(checked), purpose, rs -> broken.add(checked.get(rs.getInt(1))));
+        if (!broken.isEmpty()) {
+            List<Orphans> found = new ArrayList<>();
+            statements.query(OrphanCheck.query(broken), purpose, rs -> found.add(OrphanCheck.read(rs, broken)));
             throw errors.orphans(found, byName(loads));
         }
     }
