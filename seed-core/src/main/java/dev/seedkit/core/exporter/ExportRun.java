@@ -79,11 +79,12 @@ final class ExportRun {
         warnAboutExternalParents(schema, scope);
         log.info("Exporting {} tables of schemas {} from {} to {}", scope.tables().size(), schema.schemaNames(),
                 source, target);
-        SubsetSelector selection = new SubsetSelector(scope, queries).select();
+        TableSizes sizes = TableSizes.read(scope, queries);
+        SubsetSelector selection = new SubsetSelector(scope, sizes, queries).select();
         rounds = selection.rounds();
         logSelection(scope, selection);
         new MaskedKeys(scope, selection, queries).requireDistinct();
-        SnapshotWriting writing = new SnapshotWriting(scope, selection, queries);
+        SnapshotWriting writing = new SnapshotWriting(scope, sizes, selection, queries);
         List<SnapshotManifest.Table> files = new ArrayList<>();
         for (SnapshotManifest.Table file : writing.writeTables(directory)) {
             ExportReport.TableReport report = tableReport(scope, file, selection, writing);

@@ -10,7 +10,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -25,6 +24,7 @@ import java.util.Map;
 final class SnapshotWriting {
 
     private final ExportScope scope;
+    private final TableSizes sizes;
     private final SubsetSelector selection;
     private final ExportQueries queries;
     /** A table whose rows take at most this on disk is read in a batch with others. */
@@ -34,8 +34,9 @@ final class SnapshotWriting {
 
     private final Map<TableName, Duration> time = new HashMap<>();
 
-    SnapshotWriting(ExportScope scope, SubsetSelector selection, ExportQueries queries) {
+    SnapshotWriting(ExportScope scope, TableSizes sizes, SubsetSelector selection, ExportQueries queries) {
         this.scope = scope;
+        this.sizes = sizes;
         this.selection = selection;
         this.queries = queries;
     }
@@ -47,20 +48,20 @@ final class SnapshotWriting {
      */
     List<SnapshotManifest.Table> writeTables(Path directory) {
         List<TableScope> tables = scope.tables().stream().sorted(Comparator.comparing(TableScope::name)).toList();
-        long[] sizes = tableSizes(tables);
         List<SnapshotManifest.Table> entries = new ArrayList<>();
         List<TableScope> batch = new ArrayList<>();
         long batchBytes = 0;
         for (int i = 0; i < tables.size(); i++) {
-            boolean small = sizes[i] <= SMALL_TABLE_BYTES;
-            if (!batch.isEmpty() && (!small || batchBytes + sizes[i] > BATCH_BYTES)) {
+            long bytes = sizes.bytes(tables.get(i).name());
+            boolean small = bytes <= SMALL_TABLE_BYTES;
+            if (!batch.isEmpty() && (!small || batchBytes + bytes > BATCH_BYTES)) {
                 entries.addAll(writeBatch(directory, batch));
                 batch.clear();
                 batchBytes = 0;
             }
             if (small) {
                 batch.add(tables.get(i));
-                batchBytes += sizes[i];
+                batchBytes += bytes;
             } else {
                 entries.add(writeTable(directory, tables.get(i)));
             }
@@ -94,22 +95,6 @@ final class SnapshotWriting {
                     copyPurpose(table, scope.name(ExportOption.MASKING_SQL)));
             return finish(table, writer, copied, start);
         }
-    }
-
-    /** The bytes each table's rows take on disk, in one catalog query; a table it cannot size counts as large. */
-    private long[] tableSizes(List<TableScope> tables) {
-        long[] sizes = new long[tables.size()];
-        Arrays.fill(sizes, Long.MAX_VALUE);
-        if (!tables.isEmpty()) {
-            queries.catalogQuery(SubsetSql.tableSizes(), tables.stream().map(t -> t.name().qualified()).toList(),
-                    Purpose.database("reading the tables' sizes"), rs -> {
-                        long size = rs.getLong(2);
-                        if (!rs.wasNull()) {
-                            sizes[rs.getInt(1) - 1] = size;
-                        }
-                    });
-        }
-        return sizes;
     }
 
     /**

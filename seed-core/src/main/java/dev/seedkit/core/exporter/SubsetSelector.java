@@ -41,14 +41,16 @@ final class SubsetSelector {
             + "compares columns of different types; declare it between columns of comparable types.";
 
     private final ExportScope scope;
+    private final TableSizes sizes;
     private final ExportQueries queries;
     private final Map<TableName, SelectedRows> selected = new LinkedHashMap<>();
     private final Map<TableName, Long> chosenByLimit = new HashMap<>();
     private final Set<TableName> lastRound = new HashSet<>();
     private int rounds;
 
-    SubsetSelector(ExportScope scope, ExportQueries queries) {
+    SubsetSelector(ExportScope scope, TableSizes sizes, ExportQueries queries) {
         this.scope = scope;
+        this.sizes = sizes;
         this.queries = queries;
         scope.tables().forEach(t -> selected.put(t.name(), new SelectedRows()));
     }
@@ -104,24 +106,19 @@ final class SubsetSelector {
     }
 
     /**
-     * Marks whole, uncounted, the tables whose files cannot hold more rows than their limit (in one catalog query,
+     * Marks whole, uncounted, the tables whose heap cannot hold more rows than their limit (known from the catalog,
      * instead of counting their rows); returns the others, which must be counted.
      */
     private List<TableScope> withoutRoomForMore(List<TableScope> tables) {
-        if (tables.isEmpty()) {
-            return tables;
+        List<TableScope> counted = new ArrayList<>();
+        for (TableScope table : tables) {
+            if (sizes.mostRows(table.name()) <= table.limit()) {
+                scope.markWhole(table.name());
+                rows(table.name()).uncounted();
+            } else {
+                counted.add(table);
+            }
         }
-        List<TableScope> counted = new ArrayList<>(tables);
-        queries.catalogQuery(SubsetSql.rowBounds(), tables.stream().map(t -> t.name().qualified()).toList(),
-                Purpose.database("reading how many rows the tables can hold"), rs -> {
-                    TableScope table = tables.get(rs.getInt(1) - 1);
-                    long most = rs.getLong(2);
-                    if (!rs.wasNull() && most <= table.limit()) {
-                        scope.markWhole(table.name());
-                        rows(table.name()).uncounted();
-                        counted.remove(table);
-                    }
-                });
         return counted;
     }
 

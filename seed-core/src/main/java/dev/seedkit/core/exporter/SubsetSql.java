@@ -225,30 +225,6 @@ final class SubsetSql {
                 + orderBy(table);
     }
 
-    /**
-     * For each name in the {@code text[]} parameter (a quoted, schema-qualified table), its number (from 1) and
-     * the bytes its rows take on disk, TOAST included, indexes not; a partitioned table's are its partitions'.
-     */
-    static String tableSizes() {
-        return sizes("pg_table_size");
-    }
-
-    /**
-     * For each name in the {@code text[]} parameter (a quoted, schema-qualified table), its number (from 1) and
-     * the most rows it can hold: its heap's bytes (its partitions' for a partitioned table) by 28, the least a row
-     * takes (a tuple header of 23 bytes aligned to 24, and its 4-byte line pointer). The files hold every page a
-     * row visible to the export's snapshot is on, so this bounds the rows without reading them.
-     */
-    static String rowBounds() {
-        return sizes("pg_relation_size").replace("FROM pg_catalog.unnest", "/ 28 FROM pg_catalog.unnest");
-    }
-
-    private static String sizes(String function) {
-        return "SELECT t.i, COALESCE((SELECT sum(pg_catalog." + function + "(p.relid)) FROM "
-                + "pg_catalog.pg_partition_tree(pg_catalog.to_regclass(t.name)) p WHERE p.isleaf), pg_catalog."
-                + function + "("
-                + "pg_catalog.to_regclass(t.name))) FROM pg_catalog.unnest(?::text[]) WITH ORDINALITY AS t(name, i)";
-    }
 
     /**
      * How many groups of the chosen rows share one value of {@code keyColumns} as the file would store them
