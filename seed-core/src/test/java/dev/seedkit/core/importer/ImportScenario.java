@@ -11,6 +11,7 @@ import dev.seedkit.core.internal.SnapshotSession;
 import dev.seedkit.core.internal.SnapshotSql;
 import dev.seedkit.core.internal.TableFileWriter;
 import dev.seedkit.postgres.PostgresServer;
+import dev.seedkit.postgres.testing.TestPostgres;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -58,10 +59,7 @@ final class ImportScenario {
 
     /** A new database with the scenario's schema and no rows (or with the rows, when {@code seeded}). */
     String newDatabase(boolean schemaOnly) throws SQLException {
-        String name = "imp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = server.connect(server.defaultDatabase())) {
-            execute(c, "CREATE DATABASE " + name);
-        }
+        String name = TestPostgres.newDatabase(server, "imp_");
         try (Connection c = server.connect(name)) {
             execute(c, ddl);
         }

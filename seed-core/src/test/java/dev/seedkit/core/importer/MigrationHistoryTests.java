@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -193,10 +192,7 @@ class MigrationHistoryTests {
     }
 
     private static String database(PostgresServer server, String sql) throws SQLException {
-        String name = "mig_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = server.connect(server.defaultDatabase())) {
-            execute(c, "CREATE DATABASE " + name);
-        }
+        String name = TestPostgres.newDatabase(server, "mig_");
         try (Connection c = server.connect(name)) {
             execute(c, sql);
         }

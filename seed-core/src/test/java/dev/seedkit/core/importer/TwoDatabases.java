@@ -6,6 +6,7 @@ import dev.seedkit.core.exporter.SnapshotExporter;
 import dev.seedkit.core.snapshot.Snapshot;
 import dev.seedkit.core.snapshot.SnapshotLocation;
 import dev.seedkit.postgres.PostgresServer;
+import dev.seedkit.postgres.testing.TestPostgres;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -99,10 +100,7 @@ final class TwoDatabases {
     }
 
     private static String database(PostgresServer server, String rows) throws SQLException {
-        String name = "nk_" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
-        try (Connection c = server.connect(server.defaultDatabase())) {
-            execute(c, "CREATE DATABASE " + name);
-        }
+        String name = TestPostgres.newDatabase(server, "nk_");
         try (Connection c = server.connect(name)) {
             execute(c, SCHEMA + rows);
         }

@@ -5,7 +5,10 @@ import dev.seedkit.postgres.PostgresServers;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
@@ -32,6 +35,8 @@ public final class TestPostgres implements ParameterResolver {
 
     private static final Logger log = LoggerFactory.getLogger(TestPostgres.class);
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(TestPostgres.class);
+    /** The databases {@link #newDatabase} created, by server, to drop at the end of the run. */
+    private static final Map<PostgresServer, Set<String>> CREATED = new ConcurrentHashMap<>();
 
     @Override
     public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
@@ -59,6 +64,19 @@ public final class TestPostgres implements ParameterResolver {
         }, ServerResource.class).server;
     }
 
+    /**
+     * Creates an empty database named {@code prefix} and a random suffix, for tests that need more than their
+     * class's {@link TestDatabase}; it is dropped when the run ends (with the server, on a server given by URL).
+     */
+    public static String newDatabase(PostgresServer server, String prefix) throws SQLException {
+        String name = prefix + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        try (Connection c = server.connect(server.defaultDatabase()); Statement s = c.createStatement()) {
+            s.execute("CREATE DATABASE " + name);
+        }
+        CREATED.computeIfAbsent(server, key -> ConcurrentHashMap.newKeySet()).add(name);
+        return name;
+    }
+
     private static TestDatabase createDatabase(PostgresServer server) {
         String name = "seedkit_t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         try (Connection c = server.connect(server.defaultDatabase()); Statement s = c.createStatement()) {
@@ -81,7 +99,26 @@ public final class TestPostgres implements ParameterResolver {
 
         @Override
         public void close() {
-            server.close();
+            try {
+                dropCreated();
+            } finally {
+                server.close();
+            }
+        }
+
+        private void dropCreated() {
+            Set<String> names = CREATED.remove(server);
+            if (names == null || names.isEmpty()) {
+                return;
+            }
+            try (Connection c = server.connect(server.defaultDatabase()); Statement s = c.createStatement()) {
+                for (String name : names) {
+                    s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+                }
+            } catch (SQLException e) {
+                log.warn("Could not drop the test databases {} on {}: {}", names, server.description(),
+                        e.getMessage());
+            }
         }
     }
 }
