@@ -225,7 +225,6 @@ final class SubsetSql {
                 + orderBy(table);
     }
 
-
     /**
      * How many groups of the chosen rows share one value of {@code keyColumns} as the file would store them
      * (masked), and how many rows those groups hold; rows with a NULL in the key never clash, as in a unique key.

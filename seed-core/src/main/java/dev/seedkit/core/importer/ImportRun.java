@@ -6,6 +6,7 @@ import dev.seedkit.core.importer.Purpose.Kind;
 import dev.seedkit.core.schema.CyclePlan;
 import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.internal.Identifiers;
+import dev.seedkit.core.internal.TableFileSizes;
 import dev.seedkit.core.schema.LoadPlan;
 import dev.seedkit.core.schema.LoadStep;
 import dev.seedkit.core.schema.Schema;
@@ -195,9 +196,12 @@ final class ImportRun {
         Purpose purpose = new Purpose(Kind.LOAD, "finding the tables that hold no rows", loads, "SELECT on the "
                 + "snapshot's tables");
         List<TableName> tables = loads.stream().map(TableLoad::name).toList();
-        statements.prepared(ImportSql.TABLES_WITHOUT_PAGES, purpose, s -> s.setArray(1, s.getConnection()
-                .createArrayOf("text", tables.stream().map(TableName::qualified).toArray())),
-                rs -> empty.add(tables.get(rs.getInt(1))));
+        statements.prepared(TableFileSizes.SQL, purpose, s -> s.setArray(1, s.getConnection()
+                .createArrayOf("text", tables.stream().map(TableName::qualified).toArray())), rs -> {
+                    if (ImportSql.withoutPages(rs)) {
+                        empty.add(tables.get(TableFileSizes.number(rs)));
+                    }
+                });
         List<TableName> withPages = tables.stream().filter(t -> !empty.contains(t)).toList();
         if (!withPages.isEmpty()) {
             statements.query(ImportSql.emptyTables(withPages), purpose, rs -> empty.add(withPages.get(rs.getInt(1))));

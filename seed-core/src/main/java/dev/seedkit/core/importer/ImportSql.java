@@ -2,7 +2,10 @@ package dev.seedkit.core.importer;
 
 import dev.seedkit.core.schema.ForeignKey;
 import dev.seedkit.core.internal.Identifiers;
+import dev.seedkit.core.internal.TableFileSizes;
 import dev.seedkit.core.schema.TableName;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -61,17 +64,12 @@ final class ImportSql {
     }
 
     /**
-     * The indexes (from 0) of the tables named in the {@code text[]} parameter (quoted, schema-qualified) whose
-     * files hold no page at all, partitions included: such a table holds no row, which a catalog query can tell
-     * without reading every table (an empty target of hundreds of tables is answered by this alone). A table with
-     * inheritance children (not partitions) is left to {@link #emptyTables}, which counts their rows as its own.
+     * Whether a row of {@link TableFileSizes#SQL} shows a table without rows: its files hold no page at all. A
+     * table with inheritance children is left to {@link #emptyTables}, which counts their rows as its own.
      */
-    static final String TABLES_WITHOUT_PAGES = "SELECT t.i - 1 FROM pg_catalog.unnest(?::text[]) WITH ORDINALITY"
-            + " AS t(name, i) WHERE COALESCE((SELECT sum(pg_catalog.pg_relation_size(p.relid)) FROM"
-            + " pg_catalog.pg_partition_tree(pg_catalog.to_regclass(t.name)) p WHERE p.isleaf),"
-            + " pg_catalog.pg_relation_size(pg_catalog.to_regclass(t.name))) = 0 AND NOT EXISTS (SELECT 1 FROM"
-            + " pg_catalog.pg_inherits i JOIN pg_catalog.pg_class c ON c.oid = i.inhparent"
-            + " WHERE i.inhparent = pg_catalog.to_regclass(t.name) AND c.relkind = 'r')";
+    static boolean withoutPages(ResultSet sizes) throws SQLException {
+        return TableFileSizes.heapBytes(sizes) == 0 && !TableFileSizes.hasInheritanceChildren(sizes);
+    }
 
     /** The indexes (into {@code tables}) of the tables that hold no rows, in one query. */
     static String emptyTables(List<TableName> tables) {

@@ -2,6 +2,7 @@ package dev.seedkit.core.importer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.seedkit.core.internal.TableFileSizes;
 import dev.seedkit.core.schema.TableName;
 import dev.seedkit.postgres.testing.TestDatabase;
 import dev.seedkit.postgres.testing.TestPostgres;
@@ -9,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -50,14 +52,17 @@ class EmptyTablesTests {
 
     private static List<String> withoutPages(TestDatabase db, List<String> tables) throws Exception {
         List<String> empty = new ArrayList<>();
-        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(ImportSql.TABLES_WITHOUT_PAGES)) {
+        try (Connection c = db.connect(); PreparedStatement s = c.prepareStatement(TableFileSizes.SQL)) {
             s.setArray(1, c.createArrayOf("text", tables.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    empty.add(tables.get(rs.getInt(1)));
+                    if (ImportSql.withoutPages(rs)) {
+                        empty.add(tables.get(TableFileSizes.number(rs)));
+                    }
                 }
             }
         }
+        empty.sort(Comparator.comparing(tables::indexOf));
         return empty;
     }
 }
